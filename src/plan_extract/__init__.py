@@ -1,0 +1,64 @@
+"""plan_extract: quantified targets from Chinese government work reports.
+
+>>> import plan_extract
+>>> [t.text for t in plan_extract.extract("今年主要预期目标是：地区生产总值增长5%左右。", year=2026)]
+['5%左右']
+"""
+
+from __future__ import annotations
+
+from .errors import (
+    DataFileError,
+    GoldFileError,
+    InputFileError,
+    InputTooLargeError,
+    PlanExtractError,
+)
+from .models import Comparator, Direction, Document, Kind, Level, Stance, Target
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Comparator",
+    "DataFileError",
+    "Direction",
+    "Document",
+    "GoldFileError",
+    "InputFileError",
+    "InputTooLargeError",
+    "Kind",
+    "Level",
+    "PlanExtractError",
+    "Stance",
+    "Target",
+    "__version__",
+    "extract",
+    "load_gold",
+    "parse",
+    "read_text",
+    "score",
+]
+
+
+def __getattr__(name: str):  # noqa: ANN202 - lazy re-exports keep `import plan_extract` cheap
+    if name in ("parse", "extract"):
+        from . import pipeline as _m
+
+        return getattr(_m, name)
+    if name == "read_text":
+        from .io import read_text
+
+        return read_text
+    if name == "load_gold":
+        from .gold import load_gold
+
+        return load_gold
+    if name == "score":
+        from .scoring import score
+
+        return score
+    if name == "compare" or name == "diff" or name == "plot_targets":
+        from . import compare as _c
+
+        return getattr(_c, name)
+    raise AttributeError(f"module 'plan_extract' has no attribute {name!r}")

@@ -1,0 +1,161 @@
+"""Language knowledge as data: loads ``data/*.json`` and the jieba user dictionary once.
+
+The extractor code is generic; every word list it uses lives in a packaged data
+file that names its source.  A :class:`Lexicon` can be built from another
+folder and passed to :func:`plan_extract.parse` to experiment with the lists.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .errors import DataFileError
+
+_DATA = "data"
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation, longest word first, so that 个百分点 wins over 个."""
+    uniq = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in uniq)
+
+
+@dataclass(eq=False)
+class Lexicon:
+    units: dict[str, Any]
+    comparators: dict[str, Any]
+    verbs: dict[str, Any]
+    cues: dict[str, Any]
+    userdict: list[tuple[str, int | None, str | None]] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _tokenizer: Any = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, folder: str | Path | None = None) -> Lexicon:
+        def read(name: str) -> dict[str, Any]:
+            try:
+                if folder is None:
+                    raw = resources.files("plan_extract").joinpath(_DATA, name).read_text("utf-8")
+                    where = f"plan_extract/data/{name}"
+                else:
+                    p = Path(folder) / name
+                    raw = p.read_text("utf-8")
+                    where = str(p)
+            except OSError as exc:
+                raise DataFileError(name, f"cannot read: {exc}") from exc
+            try:
+                data = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise DataFileError(where, f"invalid JSON: {exc}") from exc
+            if not isinstance(data, dict) or "source" not in data:
+                raise DataFileError(where, "must be a JSON object with a 'source' key")
+            return data
+
+        if folder is None:
+            ud_raw = resources.files("plan_extract").joinpath(_DATA, "userdict.txt").read_text("utf-8")
+        else:
+            ud_raw = (Path(folder) / "userdict.txt").read_text("utf-8")
+        userdict: list[tuple[str, int | None, str | None]] = []
+        for line in ud_raw.splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split()
+            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+            tag = parts[2] if len(parts) > 2 else None
+            userdict.append((parts[0], freq, tag))
+        return cls(
+            units=read("units.json"),
+            comparators=read("comparators.json"),
+            verbs=read("verbs.json"),
+            cues=read("cues.json"),
+            userdict=userdict,
+        )
+
+    # ---- derived word sets -------------------------------------------------
+    @cached_property
+    def change_up(self) -> frozenset[str]:
+        return frozenset(self.verbs["change_up"])
+
+    @cached_property
+    def change_down(self) -> frozenset[str]:
+        return frozenset(self.verbs["change_down"])
+
+    @cached_property
+    def all_verbs(self) -> list[str]:
+        return sorted(
+            set(self.verbs["verbs"]) | self.change_up | self.change_down,
+            key=lambda w: (-len(w), w),
+        )
+
+    @cached_property
+    def weak_verbs(self) -> frozenset[str]:
+        return frozenset(self.verbs.get("weak_verbs", []))
+
+    @cached_property
+    def verb_re(self) -> regex.Pattern[str]:
+        return regex.compile(_alternation(self.all_verbs))
+
+    @cached_property
+    def hedges(self) -> list[str]:
+        return list(self.cues["hedges"])
+
+    @cached_property
+    def hedge_re(self) -> regex.Pattern[str]:
+        return regex.compile(_alternation(self.hedges))
+
+    @cached_property
+    def strip_prefix_re(self) -> regex.Pattern[str]:
+        return regex.compile(rf"^(?:{_alternation(self.cues['metric_strip_prefix'])})+")
+
+    @cached_property
+    def strip_suffix_re(self) -> regex.Pattern[str]:
+        return regex.compile(rf"(?:{_alternation(self.cues['metric_strip_suffix'])})+$")
+
+    @cached_property
+    def base_units(self) -> list[str]:
+        return list(self.units["base"])
+
+    @cached_property
+    def count_units(self) -> frozenset[str]:
+        return frozenset(self.units["counts"])
+
+    # ---- the tokenizer ------------------------------------------------------
+    def tokenizer(self) -> Any:
+        """A private jieba Tokenizer with the user dictionary (jieba's global one is untouched)."""
+        if self._tokenizer is None:
+            with self._lock:
+                if self._tokenizer is None:
+                    import logging
+
+                    import jieba
+
+                    logging.getLogger("jieba").setLevel(logging.WARNING)
+                    jieba.setLogLevel(logging.WARNING)
+                    tok = jieba.Tokenizer()
+                    tok.initialize()
+                    for word, freq, tag in self.userdict:
+                        tok.add_word(word, freq, tag)
+                    self._tokenizer = tok
+        return self._tokenizer
+
+
+_DEFAULT: Lexicon | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_lexicon() -> Lexicon:
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _DEFAULT_LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = Lexicon.load()
+    return _DEFAULT

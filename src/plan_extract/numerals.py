@@ -1,0 +1,68 @@
+"""Numerals: Arabic (with thousands separators and decimals) and Chinese (via cn2an).
+
+cn2an does the Chinese numerals; this module wraps its gaps (traditional 點,
+万万, bare 十, leading 两, odd spacing) and never raises: an unreadable numeral
+gives ``None``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": 10_000, "亿": 100_000_000}
+
+
+def _fallback_cn(s: str) -> float | None:
+    """A plain reader for integer Chinese numerals (一千二百, 二十万万, 十五)."""
+    total = 0
+    section = 0
+    number = 0
+    for ch in s:
+        if ch in _DIGITS:
+            number = _DIGITS[ch]
+        elif ch in _SMALL:
+            section += (number or 1) * _SMALL[ch]
+            number = 0
+        elif ch in _BIG:
+            unit = _BIG[ch]
+            section += number
+            if section == 0 and total:
+                total *= unit
+            else:
+                total = (total + section) * unit if unit > 10_000 else total + section * unit
+            section = 0
+            number = 0
+        else:
+            return None
+    return float(total + section + number)
+
+
+@lru_cache(maxsize=4096)
+def parse_number(s: str | None) -> float | None:
+    """``"1,200"`` → 1200.0, ``"一千二百"`` → 1200.0, ``"十點七"`` → 10.7, ``"x"`` → None."""
+    if not s:
+        return None
+    s = s.strip().replace("點", "点")
+    if s[0].isdigit():
+        try:
+            return float(s.replace(",", ""))
+        except ValueError:
+            return None
+    if "点" in s:
+        whole, _, frac = s.partition("点")
+        w = parse_number(whole) if whole else 0.0
+        if w is None or not frac or any(ch not in _DIGITS for ch in frac):
+            return None
+        return float(f"{int(w)}.{''.join(str(_DIGITS[ch]) for ch in frac)}")
+    # Sequences of bare digits (一九八〇) are years or codes, not quantities.
+    if len(s) > 1 and all(ch in _DIGITS for ch in s):
+        return None
+    try:
+        import cn2an
+
+        v = cn2an.cn2an(s.replace("两", "二"), "strict")
+        return float(v)
+    except Exception:  # cn2an raises ValueError and others on odd input
+        return _fallback_cn(s)

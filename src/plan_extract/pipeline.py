@@ -1,0 +1,544 @@
+"""From a report's text to target records: the one way through.
+
+text → :func:`normalize` (normalised text + offset map) → sections and
+sentences (:mod:`structure`) → quantities (:mod:`quantities`) → records with
+metric, verb, hedge, stance and horizon (this module) → :class:`Document`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .lexicon import Lexicon, default_lexicon
+from .models import Document, Target
+from .normalize import Normalized, normalize
+from .quantities import Quantity, find_quantities
+from .structure import Sentence, infer_metadata, split_sentences
+
+# Clause boundaries inside a sentence (the comma family); 、 separates list items.
+_CLAUSE = regex.compile(r"[,，;；:：]")
+_LIST_SEP = "、"
+_QUAL = regex.compile(
+    r"(?P<q>(?:(?:要|继续)?(?:与|和|同)[^，,。；;、]{1,14}?(?:基本同步|同步|相协调|相适应|相匹配|相衔接)))"
+    r"|(?P<b>基本平衡)"
+    r"|(?P<c>(?:持续|稳步|明显|不断|进一步)(?:改善|好转|优化))"
+    r"|(?P<d>两位数增长)"
+)
+_TIME_LEAD = regex.compile(
+    r"^(?:(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末|前|以前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
+    r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末)(?:的|，|,)?)+"
+)
+_PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
+_QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
+_FYP = regex.compile(r"十([一二三四五六七八九])?五")
+_TO_YEAR = regex.compile(r"(?:到|至|在)((?:19|20)\d{2})年")
+_YEAR_SPAN = regex.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*((?:19|20)\d{2})年")
+_CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def fyp_period(ordinal: int) -> str:
+    """The years of the Nth five-year plan (the 3rd began in 1966 after the 1963–65 adjustment)."""
+    start = 1953 + 5 * (ordinal - 1) if ordinal <= 2 else 1966 + 5 * (ordinal - 3)
+    return f"{start}-{start + 4}"
+
+
+@dataclass
+class _Rec:
+    q: Quantity
+    sent: Sentence
+    metric: str | None = None
+    action: str | None = None
+    hedge: str | None = None
+    kind: str = "amount"
+    direction: str | None = None
+    stance: str = "target"
+    horizon: int | str | None = None
+    parent_idx: int | None = None
+    per_year: bool = False
+    list_head: bool = False
+    metric_inherited: bool = False
+    confidence: float = 0.9
+    qual_span: tuple[int, int] | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+class _Extractor:
+    def __init__(self, norm: Normalized, lex: Lexicon, year: int | None) -> None:
+        self.n = norm
+        self.t = norm.text
+        self.lex = lex
+        self.year = year
+        self.tok = lex.tokenizer()
+        self.nominal_verbs = frozenset(lex.verbs.get("nominal_verbs", []))
+        changes = sorted(lex.change_up | lex.change_down, key=len, reverse=True)
+        self.change_tail_re = regex.compile(r"(?:" + "|".join(map(regex.escape, changes)) + r")$")
+        self._adverb_re = regex.compile(
+            r"(?:" + "|".join(sorted(map(regex.escape, lex.cues.get("adverbs", [])), key=len, reverse=True)) + r")+$"
+        )
+
+    # ---- token-boundary verb search ---------------------------------------
+    def _boundaries(self, s: str) -> set[int]:
+        b = {0}
+        pos = 0
+        for w in self.tok.cut(s, HMM=False):
+            pos += len(w)
+            b.add(pos)
+        return b
+
+    def _verbs_in(self, s: str) -> list[tuple[int, int, str]]:
+        """Verbs in ``s`` that start on a word boundary (so 研发投入 and 增加值 hide their verbs)."""
+        if not s:
+            return []
+        bounds = self._boundaries(s)
+        found = []
+        for m in self.lex.verb_re.finditer(s, overlapped=True):
+            a, b = m.span()
+            if a not in bounds:
+                continue
+            w = m.group(0)
+            if b not in bounds and w[-1] not in "在到至达为":
+                # the verb runs into a longer word (增加值, 新增就业岗位 is fine)
+                nxt = s[b : b + 1]
+                if not nxt or nxt in "“《":
+                    pass
+                else:
+                    continue
+            found.append((a, b, w))
+        # keep the longest verb at each end position
+        best: dict[int, tuple[int, int, str]] = {}
+        for a, b, w in found:
+            if b not in best or a < best[b][0]:
+                best[b] = (a, b, w)
+        return sorted(best.values())
+
+    # ---- metric clean-up ------------------------------------------------------
+    def _clean_metric(self, zone: str) -> str:
+        z = zone.strip(" \t\n　")
+        if "等" in z:
+            # 开工A、B等12条: the items before 等 are examples, the noun (if any) follows 等
+            z = z.rsplit("等", 1)[1]
+        if _LIST_SEP in z:
+            tail = z.rsplit(_LIST_SEP, 1)[1]
+            if len(tail.strip("“”")) >= 2:
+                z = tail
+        z = _PAREN_TAIL.sub("", z)
+        z = regex.sub(r"^[^\p{Han}A-Za-z0-9“（(]+", "", z)
+        z = regex.sub(r"^比(?:上年|去年|上一年|(?:19|20)\d{2}年)(?:年初预算)?|比(?:上年|去年|上一年|(?:19|20)\d{2}年)(?:年初预算)?$", "", z)
+        z = regex.sub(r"占(?:全[省市区县国]|全球|地区生产总值|GDP)?(?:的)?(?:比重|比例)?$", "", z)
+        qm = _QUOTED_TAIL.search(z)
+        if qm and qm.start() > 0:
+            z = qm.group(1)  # 处置批而未供、闲置、低效“三类土地”: the quoted term names the metric
+        for _ in range(3):
+            before = z
+            z = _TIME_LEAD.sub("", z)
+            z = self.lex.strip_prefix_re.sub("", z)
+            z = self.lex.strip_suffix_re.sub("", z)
+            z = self._adverb_re.sub("", z)
+            z = z.strip(" ，,、“”（）()")
+            if z == before:
+                break
+        if z.endswith("”") and "“" not in z:
+            z = z[:-1]
+        if z.startswith("“") and "”" not in z:
+            z = z[1:]
+        return z
+
+    def _right_metric(self, pos: int, end: int) -> tuple[str, str | None]:
+        """Noun after the quantity (新建4所幼儿园), and a verb that follows it (60个项目入库)."""
+        seg = self.t[pos:end]
+        stop = regex.search(r"[，,。；;：:、！？\n（(]|等|的", seg)
+        if stop:
+            seg = seg[: stop.start()]
+        seg = seg[:24]
+        if not seg:
+            return "", None
+        verbs = self._verbs_in(seg)
+        verb = None
+        for a, _b, w in verbs:
+            if a > 0 and w not in self.nominal_verbs:
+                verb = w
+                seg = seg[:a]
+                break
+        return seg.strip("“” "), verb
+
+    # ---- main loop -----------------------------------------------------------
+    def run(self, sentences: list[Sentence]) -> list[_Rec]:
+        quants = find_quantities(self.t, self.lex)
+        recs: list[_Rec] = []
+        qi = 0
+        for sent in sentences:
+            in_sent: list[Quantity] = []
+            while qi < len(quants) and quants[qi].start < sent.end:
+                if quants[qi].start >= sent.start:
+                    in_sent.append(quants[qi])
+                qi += 1
+            if sent.duplicate:
+                continue
+            sent_recs: list[_Rec] = []
+            prev_end = sent.start
+            for q in in_sent:
+                if q.start < prev_end:
+                    continue
+                r = self._record(q, sent, prev_end, sent_recs)
+                prev_end = q.end
+                if r is not None:
+                    sent_recs.append(r)
+                    prev_end = max(prev_end, int(r.extra.get("consumed_end", q.end)))
+            self._share_list_metrics(sent_recs)
+            sent_recs.extend(self._qualitative(sent, sent_recs))
+            sent_recs.sort(key=lambda r: (r.q.start, r.q.end))
+            recs.extend(sent_recs)
+        return recs
+
+    def _record(self, q: Quantity, sent: Sentence, prev_end: int, sent_recs: list[_Rec]) -> _Rec | None:
+        t = self.t
+        # clause: back to the last comma-family boundary, but never before the previous quantity
+        cstart = sent.start
+        for m in _CLAUSE.finditer(t, sent.start, q.start):
+            cstart = m.end()
+        lstart = max(cstart, prev_end)
+        left = t[lstart : q.start]
+        # a thousands comma right before is not a boundary worth worrying about
+        cend = sent.end
+        m2 = _CLAUSE.search(t, q.end, sent.end)
+        if m2:
+            cend = m2.start()
+        r = _Rec(q=q, sent=sent)
+        sent_left = t[sent.start : q.start]
+
+        if q.special == "double":
+            r.kind, r.direction, r.action = "change", "up", t[q.start : q.end]
+        verbs = [v for v in self._verbs_in(left) if not left.startswith("的", v[1])]
+        # a verb right after a noun that forms a compound noun (住房改造2000万套) stays in the metric
+        if verbs and verbs[-1][1] == len(left.rstrip()) and verbs[-1][2] in self.nominal_verbs:
+            a0 = verbs[-1][0]
+            if a0 > 0 and left[a0 - 1] not in "在到至为达和与及、" and self._clean_metric(left[:a0]):
+                verbs = verbs[:-1]
+        verb = verbs[-1] if verbs else None
+        # a verb inside the comparator prefix (突破6000家): the comparator word is the action too
+        pre_word = t[q.start : q.num_start]
+        if pre_word in ("突破", "超过") and r.action is None:
+            r.action = pre_word
+        is_qizhong = bool(regex.match(r"\s*其中", left))
+        zone = left
+        verb_adjacent = False
+        if verb is not None:
+            a, b, w = verb
+            between = left[b:]
+            r.action = r.action or w
+            if self._clean_metric(between):
+                zone = between
+            else:
+                verb_adjacent = True
+                # metric before the verb, after any earlier verb
+                zstart = 0
+                for _a2, b2, _w2 in verbs[:-1]:
+                    if b2 <= a and self._clean_metric(left[b2:a]):
+                        zstart = b2
+                zone = left[zstart:a]
+        elif not self._clean_metric(zone):
+            verb_adjacent = True
+        # 全员劳动生产率从人均8.7万元提高到12万元: the metric is before 从/由
+        fm = regex.search(r"(?:从|由)(?:人均|每人每年|每人每月|每人|每年)?$", zone)
+        if fm:
+            zone = zone[: fm.start()]
+        if regex.search(r"人均|每人|每千人|每万人|每百人|每百户|每万", zone):
+            r.extra["per_capita"] = True
+        metric = self._clean_metric(zone)
+        # a change verb at the end of the metric (国内生产总值增长目标是…, 经济年均增长保持在…)
+        pm = self.change_tail_re.search(metric) if metric else None
+        if pm and pm.start() > 0:
+            word = pm.group(0)
+            metric = self._clean_metric(metric[: pm.start()])
+            if r.action is None or r.action in ("保持", "保持在", "实现", "达到", "控制在") or (verb is not None and verb[2] != word):
+                r.action = word
+            verb_adjacent = True
+        right_verb = None
+        # 80%以上的大城市, 新建4所幼儿园: the noun after the quantity
+        right_noun = ""
+        if q.special is None:
+            rn_pos = q.end
+            if t.startswith("的", rn_pos):
+                rn_pos += 1
+            right_noun, right_verb = self._right_metric(rn_pos, cend)
+            right_noun = self._clean_metric(right_noun) if right_noun else ""
+        use_right = bool(right_noun) and (not metric or (q.unit in ("%", "‰") and verb_adjacent))
+        if use_right:
+            metric = right_noun
+            rpos = t.find(right_noun, q.end, cend)
+            if rpos >= 0:
+                r.extra["consumed_end"] = rpos + len(right_noun)
+            if right_verb and (r.action is None or not verb_adjacent):
+                r.action = right_verb
+        if r.action is None:
+            # 赤字率拟按3%安排: the verb after the quantity
+            after = t[q.end : cend][:6]
+            vm = self._verbs_in(after)
+            if vm and vm[0][0] == 0:
+                r.action = vm[0][2]
+        r.extra["verb_adjacent"] = verb_adjacent
+        # 8.7万元 in 从8.7万元提高到12万元 is the present level, not the target
+        if regex.search(r"(?:从|由)(?:人均|每人每年|每人每月|每人|每年)?$", left) and regex.match(
+            r"(?:提高|增加|提升|下降|降低|减少|调整|扩大|增长|上调|下调)(?:到|至)", t[q.end : q.end + 4]
+        ):
+            r.extra["baseline"] = True
+        # inheritance inside the sentence
+        prev = sent_recs[-1] if sent_recs else None
+        if is_qizhong and prev is not None:
+            head = prev if prev.parent_idx is None else sent_recs[prev.parent_idx]
+            r.parent_idx = sent_recs.index(head)
+            if verb is None:
+                r.action = head.action
+        if not metric and prev is not None and prev.metric:
+            metric = prev.metric
+            r.metric_inherited = True
+        if verb is None and r.action is None and prev is not None and prev.action and not is_qizhong:
+            gap = t[prev.q.end : q.start].strip()
+            if _unit_family(prev.q.unit) == _unit_family(q.unit) and (prev.kind != "change" or gap in ("、", "和", "及", "或")):
+                r.action = prev.action
+                r.extra["verb_adjacent"] = prev.extra.get("verb_adjacent", False)
+        r.metric = metric or None
+        # hedge: the nearest hedge word before the quantity in the sentence
+        hm = None
+        for m in self.lex.hedge_re.finditer(sent_left):
+            hm = m
+        if hm is not None and hm.group(0) in ("争取", "努力"):
+            # 争取/努力 reach only their own clause, or a following clause with no verb of its own
+            if hm.end() < cstart and verb is not None:
+                hm = None
+        if hm is not None and sent_recs and any(x.action == "争取" and x.q.start > sent.start + hm.start() for x in sent_recs):
+            hm = None
+        if hm is not None:
+            r.hedge = hm.group(0)
+            if r.hedge == "争取" and (r.action is None or r.action == "争取"):
+                # 争取政策资金10亿元: here 争取 is the verb
+                r.action, r.hedge = "争取", None
+        if r.action == r.hedge:
+            r.hedge = None
+        clause_left = t[cstart : q.start]
+        if regex.search(r"预计|高达|预期将", clause_left):
+            r.extra["forecast"] = True
+        self._kind(r)
+        if not r.metric:
+            r.confidence = 0.5
+        elif r.metric_inherited:
+            r.confidence = 0.75
+        return r
+
+    def _kind(self, r: _Rec) -> None:
+        if r.q.special == "double":
+            return
+        unit = r.q.unit or ""
+        act = r.action or ""
+        base_act = act
+        level_verb = bool(act) and act[-1] in "到至为在" and act not in ("涨幅",)
+        up = base_act in self.lex.change_up or any(base_act.endswith(w) for w in ("增长", "提高", "增加"))
+        down = base_act in self.lex.change_down or any(base_act.endswith(w) for w in ("下降", "降低", "减少"))
+        if base_act.startswith("年均"):
+            r.per_year = True
+        if unit.endswith("百分点"):
+            r.kind = "change"
+            r.direction = "down" if down else "up" if up else None
+            if r.direction is None:
+                r.direction = "up"
+            return
+        if (up or down) and not level_verb and r.extra.get("verb_adjacent", True):
+            if unit in ("%", "‰") or not unit.endswith("%"):
+                r.kind = "change"
+                r.direction = "up" if up else "down"
+                return
+        if unit in ("%", "‰"):
+            r.kind = "ratio"
+            return
+        if "/" in unit or r.extra.get("per_capita"):
+            r.kind = "ratio"
+            return
+        r.kind = "amount"
+
+    def _share_list_metrics(self, recs: list[_Rec]) -> None:
+        """开工…12条、14公里园区道路: an item with no noun takes the next item's noun."""
+        for i in range(len(recs) - 1, -1, -1):
+            r = recs[i]
+            if r.metric and not r.metric_inherited:
+                continue
+            if i + 1 < len(recs):
+                nxt = recs[i + 1]
+                gap = self.t[r.q.end : nxt.q.start]
+                if gap.strip() in ("、", "和", "及", "，", ",") and nxt.metric and not nxt.metric_inherited:
+                    r.metric = nxt.metric
+                    r.metric_inherited = True
+
+    def _qualitative(self, sent: Sentence, quants: list[_Rec]) -> list[_Rec]:
+        out: list[_Rec] = []
+        t = self.t
+        for m in _QUAL.finditer(t, sent.start, sent.end):
+            a, b = m.span()
+            if any(r.q.start < b and a < r.q.end for r in quants):
+                continue
+            cstart = sent.start
+            for cm in _CLAUSE.finditer(t, sent.start, a):
+                cstart = cm.end()
+            left = t[cstart:a]
+            action = None
+            vm = self._verbs_in(left)
+            if vm and vm[-1][1] == len(left):
+                action = vm[-1][2]
+                left = left[: vm[-1][0]]
+            metric = self._clean_metric(left)
+            if m.group("c"):
+                action = regex.sub(r"^(?:持续|稳步|明显|不断|进一步)", "", m.group("c"))
+            if not metric or len(metric) > 20:
+                continue
+            q = Quantity(a, b, a, None, None, None, "=")
+            r = _Rec(q=q, sent=sent, metric=metric, action=action, kind="qualitative")
+            r.qual_span = (a, b)
+            if action and (action in self.lex.change_up or action.endswith("增长")):
+                r.direction = "up"
+            out.append(r)
+        return out
+
+
+def _unit_family(unit: str | None) -> str:
+    if not unit:
+        return ""
+    if unit.endswith("%") or unit.endswith("百分点"):
+        return "pct"
+    return "other"
+
+
+def _horizon(ex: _Extractor, r: _Rec, year: int | None) -> tuple[int | str | None, bool]:
+    t = ex.t
+    sent_left = t[r.sent.start : r.q.start]
+    per_year = r.per_year or "年均" in sent_left[-12:]
+    m = None
+    for m in _TO_YEAR.finditer(sent_left):
+        pass
+    if m is not None:
+        return int(m.group(1)), per_year
+    span = None
+    for span in _YEAR_SPAN.finditer(sent_left):
+        pass
+    if span is not None:
+        return f"{span.group(1)}-{span.group(2)}", per_year
+    fy = None
+    for fy in _FYP.finditer(sent_left):
+        pass
+    if fy is None and r.sent.section_fyp:
+        fy = _FYP.search(r.sent.section_fyp)
+    if fy is not None:
+        n = 10 + (_CN_ORD[fy.group(1)] if fy.group(1) else 0)
+        return fyp_period(n), per_year
+    return year, per_year
+
+
+def parse(
+    text: str,
+    *,
+    year: int | None = None,
+    region: str | None = None,
+    level: str | None = None,
+    doc_id: str | None = None,
+    source_file: str | None = None,
+    lexicon: Lexicon | None = None,
+) -> Document:
+    """Extract every quantified target (and achieved / forecast figure) from ``text``.
+
+    Offsets in the records are into ``text`` exactly as given.
+    """
+    from . import __version__
+
+    if not isinstance(text, str):
+        raise TypeError(f"parse() needs str, not {type(text).__name__}")
+    lex = lexicon or default_lexicon()
+    meta = infer_metadata(text)
+    if year is None:
+        year = meta.year
+    if region is None:
+        region = meta.region
+    if level is None:
+        level = meta.level
+    if not text.strip():
+        return Document(
+            doc_id=doc_id, source_file=source_file, region=region, level=level, year=year,
+            title=meta.title, extractor_version=__version__,
+        )
+    norm = normalize(text)
+    sentences = split_sentences(norm, year=year, lex=lex)
+    ex = _Extractor(norm, lex, year)
+    recs = ex.run(sentences)
+    targets: list[Target] = []
+    ids: dict[int, str] = {}
+    for i, r in enumerate(recs):
+        ids[id(r)] = f"t{i + 1}"
+    by_sent: dict[int, list[_Rec]] = {}
+    for r in recs:
+        by_sent.setdefault(id(r.sent), []).append(r)
+    for i, r in enumerate(recs):
+        s, e = norm.to_original(r.q.start, r.q.end)
+        stance = r.sent.stance_for(r.q.start - r.sent.start)
+        if stance == "target" and r.extra.get("forecast"):
+            stance = "forecast"
+        if stance == "target" and r.extra.get("baseline"):
+            stance = "achieved"
+        horizon, per_year = _horizon(ex, r, year)
+        parent = None
+        if r.parent_idx is not None:
+            sib = [x for x in by_sent[id(r.sent)] if x.kind != "qualitative"]
+            if 0 <= r.parent_idx < len(sib):
+                parent = ids.get(id(sib[r.parent_idx]))
+        metric = r.metric
+        if metric is not None:
+            # metric as worded in the original (traditional characters and full-width kept, noise removed)
+            metric = _as_worded(norm, metric, r)
+        conf = r.confidence if stance == r.sent.stance_default else r.confidence * 0.9
+        targets.append(
+            Target(
+                id=f"t{i + 1}",
+                start=s,
+                end=e,
+                text=text[s:e],
+                metric=metric,
+                action=r.action,
+                kind=r.kind,
+                direction=r.direction if r.kind in ("change", "qualitative") else None,
+                value=r.q.value,
+                value_max=r.q.value_max,
+                unit=r.q.unit,
+                comparator=None if r.kind == "qualitative" else r.q.comparator,
+                stance=stance,
+                horizon=horizon,
+                hedge=r.hedge,
+                parent=parent,
+                section=r.sent.section,
+                per_year=per_year,
+                confidence=round(conf, 2),
+            )
+        )
+    return Document(
+        doc_id=doc_id,
+        source_file=source_file,
+        region=region,
+        level=level,
+        year=year,
+        targets=targets,
+        title=meta.title,
+        extractor_version=__version__,
+    )
+
+
+def _as_worded(norm: Normalized, metric: str, r: _Rec) -> str:
+    """Find the metric in the sentence's normalised text and return the original's characters."""
+    t = norm.text
+    pos = t.rfind(metric, r.sent.start, r.q.start)
+    if pos < 0:
+        pos = t.find(metric, r.q.end, r.sent.end)
+    if pos < 0:
+        return metric
+    return norm.clean_original(pos, pos + len(metric))
+
+
+def extract(text: str, **kwargs: object) -> list[Target]:
+    """The records of :func:`parse` as a list."""
+    return parse(text, **kwargs).targets  # type: ignore[arg-type]

@@ -1,0 +1,181 @@
+"""Quantity expressions: number (Arabic, full-width, Chinese), range, unit, comparator.
+
+Works on the *normalised* text (see :mod:`plan_extract.normalize`); offsets are
+mapped back to the original by the caller.  One compiled pattern finds every
+candidate; :func:`find_quantities` then filters out numbers that are parts of
+names, dates and capacities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .lexicon import Lexicon, _alternation
+from .numerals import parse_number
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_CN_NUM = rf"[{CN_DIGITS}]+(?:[点點][零〇一二三四五六七八九]+)?"
+_AR_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT = r"千万|百万|万亿|万万|亿|万|千|百"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # normalised offsets of the whole expression (comparators included)
+    end: int
+    num_start: int
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    comparator: str
+    special: str | None = None  # "double" for 翻一番/翻番/倍增
+
+
+@lru_cache(maxsize=8)
+def _pattern(lex: Lexicon) -> regex.Pattern[str]:
+    u = lex.units
+    c = lex.comparators
+    pct = _alternation(u["percent"])
+    base = _alternation(u["base"])
+    latin = _alternation(u["latin"])
+    den = _alternation(u["compound_denominators"])
+    pre = _alternation(list(c["prefix"]))
+    suf = _alternation(list(c["suffix"]))
+    sep = _alternation(c["range_separators"])
+    num = rf"(?:{_AR_NUM}|{_CN_NUM})"
+    unit = rf"(?:{pct}|(?:{_MULT})?(?:{base})|(?:{_MULT})?(?:{latin})(?![A-Za-z])|(?:万亿|亿|万)(?=(?:{suf})))"
+    pat = rf"""
+    (?P<double>翻两番|翻一番|翻番|翻倍|倍增)
+    |
+    (?P<pre>{pre})?
+    (?:
+        百分之(?P<pn1>{num})(?:(?P<psep>{sep})(?:百分之)?(?P<pn2>{num}))?
+      |
+        (?P<n1>{num})
+        (?:(?P<u1>{unit})?(?P<sep>{sep})(?P<pre2>{pre})?(?P<n2>{num}))?
+        (?P<inf1>多|余)?
+        (?P<mult>{_MULT})?
+        (?P<inf2>多|余)?
+        (?P<unit>{unit}(?:/(?:{den}))?)
+    )
+    (?P<post>{suf})?
+    """
+    return regex.compile(pat, regex.VERBOSE)
+
+
+_CN_ONLY_MULT = regex.compile(r"^[万亿千百]+$")
+_TRAIL_MULT = regex.compile(r"[万亿]+$")
+_NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|年吞吐|年运量|年产值|年产能|时速|为期|历时|第)$")
+_QUOTE_OPEN = "“‘「『《\""
+_QUOTE_CLOSE = "”’」』》\""
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a short quotation (“…”, 《…》) on the same line?"""
+    lo = max(0, pos - 30)
+    left = text[lo:pos]
+    nl = left.rfind("\n")
+    if nl >= 0:
+        left = left[nl + 1 :]
+    # the innermost unclosed opening quote to the left
+    depth = 0
+    for ch in reversed(left):
+        if ch in "”’」』》":
+            depth -= 1
+        elif ch in "“‘「『《":
+            depth += 1
+            if depth > 0:
+                right = text[pos : pos + 30]
+                stop = right.find("\n")
+                if stop >= 0:
+                    right = right[:stop]
+                return any(q in right for q in "”’」』》")
+    return False
+
+
+def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
+    pat = _pattern(lex)
+    out: list[Quantity] = []
+    name_units = set(lex.units.get("name_units", []))
+    comps_pre: dict[str, str] = lex.comparators["prefix"]
+    comps_suf: dict[str, str] = lex.comparators["suffix"]
+    for m in pat.finditer(text):
+        s, e = m.span()
+        if m.group("double"):
+            w = m.group("double")
+            out.append(Quantity(s, e, s, 4.0 if w == "翻两番" else 2.0, None, "倍", "=", "double"))
+            continue
+        before = text[s - 1] if s > 0 else ""
+        after = text[e] if e < len(text) else ""
+        num_start = m.start("n1") if m.group("n1") else m.start("pn1")
+        prev_char = text[num_start - 1] if num_start > 0 else ""
+        if prev_char.isascii() and (prev_char.isalnum() or prev_char in ".+"):
+            continue
+        if after.isascii() and after.isalpha():
+            continue
+        if after in "+" and after:
+            continue
+        n1s = m.group("n1") or m.group("pn1")
+        n2s = m.group("n2") or m.group("pn2")
+        unit = m.group("unit") or ""
+        mult = m.group("mult") or ""
+        is_cn = bool(regex.match(rf"[{CN_DIGITS}]", n1s))
+        if is_cn:
+            if prev_char and prev_char in CN_DIGITS:
+                continue
+            if _CN_ONLY_MULT.match(n1s) and not (mult or _TRAIL_MULT.search(n1s)):
+                continue
+            # 一千二百亿元: the trailing 万/亿 of a Chinese numeral belongs to the unit
+            tm = _TRAIL_MULT.search(n1s)
+            if tm and not mult and m.group("n1"):
+                mult = tm.group(0)
+                n1s = n1s[: tm.start()]
+                if not n1s:
+                    continue
+        v1 = parse_number(n1s)
+        if v1 is None:
+            continue
+        v2 = parse_number(n2s) if n2s else None
+        if n2s and v2 is None:
+            continue
+        if m.group("pn1"):
+            unit_full = "%"
+        else:
+            unit_full = mult + unit
+        base_unit = unit.split("/")[0]
+        # names and dates: 第一, 年产100万吨, 中电科41所, “70%精力…”
+        if _NAME_PREFIX.search(text, max(0, num_start - 4), num_start):
+            continue
+        if base_unit in name_units and not m.group("pre"):
+            # 所/期 are counts only right after a verb (新建4所); else part of a name (41所)
+            left2 = text[max(0, num_start - 2) : num_start]
+            listed = bool(regex.search(rf"\d{regex.escape(base_unit)}[^，,。；;、]{{0,12}}、$", text[max(0, num_start - 20) : num_start]))
+            if not listed and not regex.search(r"(?:建|增|完成|改造|建设|新建|扩建|创建|打造|培育|达)$", left2):
+                continue
+        if is_cn and prev_char == "的" and not m.group("pn1"):
+            continue  # 党的二十六条 (an OCR'd 二十大): an ordinal name, not a count
+        if is_cn and base_unit in lex.count_units and v1 <= 10 and not mult and not m.group("pre"):
+            continue  # 两个确立, 三个一批, 一项: prose, not counts
+        if _quoted(text, num_start):
+            continue
+        # range check: the second number must be larger (5-10家); a dash between unrelated numbers is not a range
+        comparator = "="
+        if m.group("pre"):
+            comparator = comps_pre[m.group("pre")]
+        if m.group("post"):
+            comparator = comps_suf[m.group("post")]
+        if m.group("inf1") or m.group("inf2"):
+            comparator = ">"
+        value_max = None
+        if v2 is not None:
+            if v2 <= v1:
+                continue
+            comparator = "range"
+            value_max = v2
+        if before == "-" and s > 0 and text[s - 2 : s - 1].isdigit():
+            continue
+        out.append(Quantity(s, e, num_start, v1, value_max, unit_full or None, comparator))
+    return out

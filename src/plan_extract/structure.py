@@ -1,0 +1,196 @@
+"""Document structure: metadata, section headings, sentences and their stance.
+
+A report is mostly review (last year's results), then targets and tasks.  A
+sentence's default stance comes from its section (review → achieved, plan →
+target) or, in texts without headings, from a running state set by cue words
+(过去一年 … → review; 今年 / 预期目标 … → plan).  Inside a sentence, 预计
+makes the figures after it forecasts; 去年/过去 at the start make it review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import Lexicon
+from .normalize import Normalized
+
+_SENT_END = regex.compile(r"[。！？!?\n]+")
+_HEADING = regex.compile(
+    r"^[ \t　]*(?:(?P<top>[一二三四五六七八九十]{1,3}[、.．])|(?P<sub>[（(][一二三四五六七八九十]{1,3}[)）])|(?P<part>第[一二三四五六七八九十]{1,3}部分))"
+)
+_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
+_FYP_IN = regex.compile(r"十[一二三四五六七八九]?五|五年")
+
+_TITLE = regex.compile(r"((?:19|20)\d{2})年\s*(\S{0,16}?)(?:人民)?政府工作报告")
+_DELIVERED = regex.compile(r"——\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+_YEAR_IS = regex.compile(r"(?:^|[。\n])\s*((?:19|20)\d{2})年(?:是|，是|,是)")
+_TARGET_YEAR = regex.compile(r"((?:19|20)\d{2})年(?:全[省市区县]|全国|我[省市区县]|本[市区县])?(?:经济社会发展|国民经济和社会发展|发展)?的?主要预期目标")
+
+_REVIEW_START = regex.compile(
+    r"^(?:过去(?:的)?(?:一|五|十)年|一年来|五年来|过去一年来|去年|上年|刚刚过去的|回顾|\d{4}年以来|这一年|这五年|一年多来|几年来|多年来)"
+)
+_PLAN_START = regex.compile(
+    r"(?:今年|明年|新的一年|今后五年|今后一个时期|未来五年|主要预期目标|主要目标|预期目标|目标是|目标为|工作安排|总体要求|的主要任务|重点抓好|重点做好|要着力|必须|计划)"
+)
+_ACHIEVED_IN = regex.compile(r"(?:已经|已|比上年|同比|实现了|完成了|达到了|增长了|下降了|提高了|超额完成|分别增长|累计完成|取得了)")
+_PLAN_IN = regex.compile(r"(?:力争|确保|争取|要|将|拟|计划|目标|预期|安排|推动|力求|努力|今年|明年|全年)")
+
+
+@dataclass
+class Meta:
+    year: int | None = None
+    region: str | None = None
+    level: str | None = None
+    title: str | None = None
+
+
+def infer_metadata(text: str) -> Meta:
+    """Year, title and (when the title says it) region from the opening of a report."""
+    head = text[:3000]
+    meta = Meta()
+    m = _TITLE.search(head)
+    if m:
+        meta.title = m.group(0).strip()
+        meta.year = int(m.group(1))
+        reg = m.group(2).strip("“”　 ")
+        if reg and not regex.search(r"\d", reg):
+            meta.region = reg
+    m = _DELIVERED.search(head)
+    if m and meta.year is None:
+        meta.year = int(m.group(1))
+    if meta.year is None:
+        m = _YEAR_IS.search(text[:20000])
+        if m:
+            meta.year = int(m.group(1))
+    if meta.year is None:
+        m = _TARGET_YEAR.search(text)
+        if m:
+            meta.year = int(m.group(1))
+    if meta.region:
+        if regex.search(r"国务院|全国|中华人民共和国", meta.region):
+            meta.level = "national"
+        elif regex.search(r"省$|自治区$", meta.region):
+            meta.level = "province"
+        elif regex.search(r"市$", meta.region):
+            meta.level = "city"
+        elif regex.search(r"[区县旗]$", meta.region):
+            meta.level = "county"
+    return meta
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    section: str | None
+    section_mode: str | None  # "review", "plan" or None
+    section_fyp: str | None
+    stance_default: str
+    duplicate: bool
+    forecast_from: int | None = None  # offset in the sentence after which figures are forecasts
+    achieved_sentence: bool = False
+
+    def stance_for(self, rel: int) -> str:
+        if self.forecast_from is not None and rel >= self.forecast_from:
+            return "forecast"
+        if self.achieved_sentence:
+            return "achieved"
+        return self.stance_default
+
+
+def _heading_mode(h: str, year: int | None) -> str | None:
+    if regex.search(r"回顾|过去|总结|取得的|成就|成绩", h):
+        return "review"
+    ys = [int(y) for y in _YEAR.findall(h)]
+    if year is not None and ys:
+        if max(ys) < year:
+            return "review"
+        return "plan"
+    if regex.search(r"目标|任务|安排|要求|工作|建议|计划|政策|今年|明年|努力|坚持|推进|加快|推动|实施|着力|建设|深化|提升|强化|促进|切实", h):
+        return "plan"
+    return None
+
+
+def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list[Sentence]:
+    t = norm.text
+    dups = sorted(norm.duplicate_spans)
+    out: list[Sentence] = []
+    section: str | None = None
+    top_mode: str | None = None
+    sub_mode: str | None = None
+    top_fyp: str | None = None
+    sub_fyp: str | None = None
+    running: str | None = None  # state for texts without headings
+    pos = 0
+    di = 0
+    n = len(t)
+    line_start = True
+    while pos < n:
+        m = _SENT_END.search(t, pos)
+        end = m.start() if m else n
+        nxt = m.end() if m else n
+        raw = t[pos:end]
+        stripped = raw.strip(" \t　")
+        if stripped:
+            lead = len(raw) - len(raw.lstrip(" \t　"))
+            s0 = pos + lead
+            hm = _HEADING.match(raw) if line_start else None
+            heading_line = False
+            if hm is not None:
+                # a heading: the line (or its first sentence) after 一、 / （一）
+                h = stripped[:60]
+                mode = _heading_mode(h, year)
+                fyp = h if _FYP_IN.search(h) and not regex.search(r"(?:19|20)\d{2}年(?!—)", h) else None
+                if hm.group("top") or hm.group("part"):
+                    section, top_mode, sub_mode, top_fyp, sub_fyp = h, mode, None, fyp, None
+                else:
+                    section, sub_mode, sub_fyp = h, mode, fyp
+                    if top_mode == "review" and mode == "plan" and not regex.search(r"(?:19|20)\d{2}|今年|明年", h):
+                        sub_mode = "review"
+                heading_line = len(stripped) <= 40
+            mode = sub_mode or top_mode
+            fyp_sec = sub_fyp or top_fyp
+            # running state from cue words at the sentence start
+            body = stripped
+            if _REVIEW_START.match(body):
+                running = "review"
+            elif _PLAN_START.search(body[:24]) or (
+                year is not None and regex.match(rf"(?:{year}|{year + 1})年", body)
+            ):
+                running = "plan"
+            else:
+                ym = regex.match(r"((?:19|20)\d{2})年", body)
+                if ym and year is not None and int(ym.group(1)) < year:
+                    running = "review"
+            eff = running if running is not None else (mode or "plan")
+            if mode == "review" and running != "plan":
+                eff = "review"
+            elif mode == "plan" and running == "review" and not _REVIEW_START.match(body):
+                eff = "plan"
+            default = "achieved" if eff == "review" else "target"
+            fc = body.find("预计")
+            forecast_from = (lead + fc) if fc >= 0 else None
+            achieved_sentence = False
+            if default == "target" and _REVIEW_START.match(body):
+                achieved_sentence = True
+            while di < len(dups) and dups[di][1] <= s0:
+                di += 1
+            dup = di < len(dups) and dups[di][0] <= s0 < dups[di][1]
+            sent = Sentence(
+                start=pos,
+                end=end,
+                section=section,
+                section_mode=mode,
+                section_fyp=fyp_sec,
+                stance_default=default,
+                duplicate=dup or heading_line and False,
+                forecast_from=forecast_from,
+                achieved_sentence=achieved_sentence,
+            )
+            out.append(sent)
+        sep = t[end:nxt]
+        line_start = "\n" in sep or (pos == 0 and not out[:-1])
+        pos = nxt
+    return out
