@@ -1,41 +1,271 @@
 """Normalisation with an offset map back to the original text.
 
-STUB (to be replaced): folds full-width ASCII forms only.
+The extractor works on a cleaned copy of the report; every record it emits
+must still point into the text as read.  So normalisation only ever
+*substitutes one character for one character* or *deletes* characters:
+``index[i]`` is the offset in the original of normalised character ``i``.
+
+What it does, in this order (all decided on the original text, so the rules
+cannot feed each other):
+
+* full-width ASCII (U+FF01–FF5E) → ASCII, U+3000 → space; traditional →
+  simplified, char by char, from ``data/t2s.tsv`` (one ``str.translate``);
+* pinyin annotations of web copies (``地區(qū)``) are deleted;
+* spaces inside spaced-out numbers and between a number and its unit
+  (``1 0 ％`` → ``10%``, ``2 0 2 3 年`` → ``2023年``), and a single space
+  between CJK characters (or a CJK char and a digit) in a body line;
+* OCR/PDF line breaks inside a sentence (``…丰\\n\\n原年产…`` → ``丰原年产``);
+* paragraphs that repeat an earlier one are reported in ``duplicate_spans``.
+
+>>> n = normalize("增長 1 0 ％，地區(qū)生產總值")
+>>> n.text
+'增长10%,地区生产总值'
+>>> n.original_slice(2, 5)
+'1 0 ％'
+>>> n.clean_original(6, 10)
+'地區生產'
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Normalized", "normalize"]
 
 
 @dataclass(frozen=True)
 class Normalized:
+    """A normalised text and the map from its characters to the original's."""
+
     original: str
     text: str
     index: list[int]  # len(text) + 1 entries; index[i] = offset in original of text[i]
     duplicate_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original ``[s, e)`` covering normalised ``[start, end)``."""
         if end <= start:
             o = self.index[start]
             return o, o
         return self.index[start], self.index[end - 1] + 1
 
     def original_slice(self, start: int, end: int) -> str:
+        """The original text under normalised ``[start, end)``, deleted noise included."""
         s, e = self.to_original(start, end)
         return self.original[s:e]
 
     def clean_original(self, start: int, end: int) -> str:
-        return "".join(self.original[self.index[i]] for i in range(start, end))
+        """The original characters kept in ``[start, end)``: noise gone, spelling as written."""
+        orig = self.original
+        return "".join([orig[i] for i in self.index[start:end]])
+
+
+# --------------------------------------------------------------------------- tables
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_SP = " \t\u00a0\u2002-\u200a\u202f\u3000"  # spaces (before folding U+3000 is one too)
+_SP1 = " \u00a0\u2009\u202f"  # single in-line spaces deleted by the number / CJK rules
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, int]:
+    """Width folding plus traditional → simplified; loaded once, on first use."""
+    table: dict[int, int] = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)}
+    table[0x3000] = 0x20
+    raw = resources.files("plan_extract").joinpath("data/t2s.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        trad, _, simp = line.partition("\t")
+        if len(trad) == 1 and len(simp) == 1:
+            table.setdefault(ord(trad), ord(simp))
+    return table
+
+
+# Units and comparators that may follow a number after a stray space.
+_UNIT_START = (
+    "%‰万亿千百十元角年月日号个家项吨亩人户所座条公米平立方克台辆套件倍次场名位只间栋处"
+    "期批类种头架艘列部本册张份页天周小时分秒度瓦伏里顷例床"
+)
+_AFTER_NUM = rf"(?:[{_UNIT_START}]|左右|以上|以下|以内|上下)"
+
+# Spaced-out digits: single digits (or a dot) separated by single spaces, before a unit.
+_SPACED_DIGITS = re.compile(rf"(?<![0-9A-Za-z.])[0-9.](?:[{_SP1}][0-9.])+(?=[{_SP1}]?{_AFTER_NUM})")
+_SPACED_DECIMAL = re.compile(rf"(?<![0-9A-Za-z.])[0-9](?:[{_SP1}][0-9])*[{_SP1}]\.[{_SP1}][0-9]")
+# One or two spaces between a number (or %) and its unit / comparator.
+_NUM_UNIT_SPACE = re.compile(rf"(?<=[0-9%‰])[{_SP1}]{{1,2}}(?={_AFTER_NUM})")
+# A single space between two CJK chars, or a CJK char and a digit (body lines only).
+_CJK_SPACE = re.compile(rf"(?<=[{_HAN}])[{_SP1}](?=[{_HAN}0-9])")
+# Pinyin annotation after a CJK char: 區(qū), 發（fā）.
+_PINYIN = re.compile(
+    rf"(?<=[{_HAN}])[(（]([a-zü\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]{{1,7}})[)）]"
+)
+_TONED = re.compile("[\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]")
+_SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü]{1,3}(?:ng|n|r)?")
+
+# A run of line breaks, with the spaces around them.
+_BREAKS = re.compile(rf"[{_SP}]*(?:\r?\n[{_SP}]*)+")
+_BODY_PUNCT = re.compile("[,;，；。!?！？]")
+_TERMINAL = frozenset("。！？；：…”」』!?;:—―")
+_ENUM_START = re.compile(
+    r"(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十0-9]+[)）]"
+    r"|第[一二三四五六七八九十]+[章节部篇条]|[0-9]{1,2}(?:、|\.(?![0-9])))"
+)
+_START_OK = re.compile(rf"[{_HAN}0-9]")
+
+_MIN_JOIN_LINE = 15  # a wrapped body line is at least this long
+_MAX_JOIN_BREAKS = 3  # more newlines than this is a section break, not a wrap
+_HEADING_MAX = 40
+_DUP_MIN = 20
+_DUP_WINDOW = 5
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _is_body(line: str) -> bool:
+    return len(line) >= _MIN_JOIN_LINE and _BODY_PUNCT.search(line) is not None
+
+
+def _heading_like(line: str) -> bool:
+    if _ENUM_START.match(line):
+        return True
+    return len(line) <= _HEADING_MAX and _BODY_PUNCT.search(line) is None and "、" not in line
+
+
+def _line_breaks(t: str) -> list[tuple[int, int]]:
+    """Spans of line-break runs that cut a sentence (OCR / PDF wrapping) in ``t``."""
+    spans: list[tuple[int, int]] = []
+    n = len(t)
+    line_start = 0
+    prev_line = ""  # the line before the current one, when only one newline separates them
+    for m in _BREAKS.finditer(t):
+        s, e = m.span()
+        cur = t[line_start:s].strip(_SP)
+        newlines = m.group().count("\n")
+        if e < n and cur and newlines <= _MAX_JOIN_BREAKS and cur[-1] not in _TERMINAL:
+            nl = t.find("\n", e)
+            nxt = t[e : n if nl < 0 else nl].strip(_SP)
+            last = cur[-1]
+            if (
+                nxt
+                and _START_OK.match(nxt)
+                and not ("A" <= last <= "Z" or "a" <= last <= "z")
+                and not _heading_like(nxt)
+            ):
+                if _is_body(cur):
+                    spans.append((s, e))
+                elif (
+                    len(cur) >= 20
+                    and not any(c in _SP for c in cur)
+                    and not _ENUM_START.match(cur)
+                    and _is_body(prev_line)
+                    and _BODY_PUNCT.search(nxt[:30]) is not None
+                ):
+                    # a wrapped line whose punctuation was lost, inside a wrapped block
+                    spans.append((s, e))
+        prev_line = cur if newlines == 1 else ""
+        line_start = e
+    return spans
+
+
+def _space_deletions(t: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for rx in (_SPACED_DIGITS, _SPACED_DECIMAL):
+        for m in rx.finditer(t):
+            grp = m.group()
+            if not any(c.isdigit() for c in grp):
+                continue
+            base = m.start()
+            spans.extend((base + i, base + i + 1) for i, c in enumerate(grp) if c in _SP1)
+    spans.extend(m.span() for m in _NUM_UNIT_SPACE.finditer(t))
+    body_cache: dict[int, bool] = {}
+    for m in _CJK_SPACE.finditer(t):
+        s = m.start()
+        ls = t.rfind("\n", 0, s) + 1
+        ok = body_cache.get(ls)
+        if ok is None:
+            le = t.find("\n", s)
+            ok = _is_body(t[ls : len(t) if le < 0 else le].strip(_SP))
+            body_cache[ls] = ok
+        if ok:
+            spans.append(m.span())
+    return spans
+
+
+def _pinyin_deletions(t: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _PINYIN.finditer(t):
+        syl = m.group(1)
+        if _TONED.search(syl) or (len(syl) >= 2 and _SYLLABLE.fullmatch(syl)):
+            spans.append(m.span())
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _duplicates(text: str) -> list[tuple[int, int]]:
+    """Spans of paragraphs that repeat an earlier one (exactly anywhere, or inside a recent one)."""
+    seen: set[str] = set()
+    recent: list[str] = []
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        stripped = line.strip(_SP + "\r")
+        if not stripped:
+            continue
+        if len(stripped) >= _DUP_MIN:
+            if stripped in seen or any(stripped in p for p in recent):
+                s = start + line.index(stripped)
+                out.append((s, s + len(stripped)))
+                continue  # a copy does not refresh the window
+            seen.add(stripped)
+        recent.append(stripped)
+        if len(recent) > _DUP_WINDOW:
+            del recent[0]
+    return out
 
 
 def normalize(text: str) -> Normalized:
-    out = []
-    for ch in text:
-        o = ord(ch)
-        if 0xFF01 <= o <= 0xFF5E:
-            ch = chr(o - 0xFEE0)
-        elif o == 0x3000:
-            ch = " "
-        out.append(ch)
-    return Normalized(text, "".join(out), list(range(len(text) + 1)))
+    """Normalise ``text`` for extraction, keeping a map back to it (see the module doc)."""
+    if not text:
+        return Normalized(text, "", [0], [])
+    sub = text.translate(_table())
+    deletions = _pinyin_deletions(sub)
+    if any(c in sub for c in _SP1):
+        deletions += _space_deletions(sub)
+    if "\n" in sub:
+        deletions += _line_breaks(sub)
+    if deletions:
+        pieces: list[str] = []
+        index: list[int] = []
+        prev = 0
+        for s, e in _merge(deletions):
+            if s > prev:
+                pieces.append(sub[prev:s])
+                index.extend(range(prev, s))
+            prev = e
+        if prev < len(sub):
+            pieces.append(sub[prev:])
+            index.extend(range(prev, len(sub)))
+        out = "".join(pieces)
+    else:
+        out = sub
+        index = list(range(len(sub)))
+    index.append(len(text))
+    return Normalized(text, out, index, _duplicates(out))

@@ -301,9 +301,7 @@ class _Extractor:
                 r.extra["verb_adjacent"] = prev.extra.get("verb_adjacent", False)
         r.metric = metric or None
         # hedge: the nearest hedge word before the quantity in the sentence
-        hm = None
-        for m in self.lex.hedge_re.finditer(sent_left):
-            hm = m
+        hm = _last(self.lex.hedge_re, sent_left)
         if hm is not None and hm.group(0) in ("争取", "努力"):
             # 争取/努力 reach only their own clause, or a following clause with no verb of its own
             if hm.end() < cstart and verb is not None:
@@ -408,23 +406,24 @@ def _unit_family(unit: str | None) -> str:
     return "other"
 
 
+def _last(pattern: regex.Pattern[str], s: str) -> regex.Match[str] | None:
+    last = None
+    for last in pattern.finditer(s):  # noqa: B007 - the last match is wanted
+        pass
+    return last
+
+
 def _horizon(ex: _Extractor, r: _Rec, year: int | None) -> tuple[int | str | None, bool]:
     t = ex.t
     sent_left = t[r.sent.start : r.q.start]
     per_year = r.per_year or "年均" in sent_left[-12:]
-    m = None
-    for m in _TO_YEAR.finditer(sent_left):
-        pass
+    m = _last(_TO_YEAR, sent_left)
     if m is not None:
         return int(m.group(1)), per_year
-    span = None
-    for span in _YEAR_SPAN.finditer(sent_left):
-        pass
+    span = _last(_YEAR_SPAN, sent_left)
     if span is not None:
         return f"{span.group(1)}-{span.group(2)}", per_year
-    fy = None
-    for fy in _FYP.finditer(sent_left):
-        pass
+    fy = _last(_FYP, sent_left)
     if fy is None and r.sent.section_fyp:
         fy = _FYP.search(r.sent.section_fyp)
     if fy is not None:

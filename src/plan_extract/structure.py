@@ -20,6 +20,10 @@ _SENT_END = regex.compile(r"[。！？!?\n]+")
 _HEADING = regex.compile(
     r"^[ \t　]*(?:(?P<top>[一二三四五六七八九十]{1,3}[、.．])|(?P<sub>[（(][一二三四五六七八九十]{1,3}[)）])|(?P<part>第[一二三四五六七八九十]{1,3}部分))"
 )
+# An unnumbered heading line: short, no sentence punctuation, names a part of the report.
+_BARE_HEADING = regex.compile(
+    r"^[ \t　]*[^，,。；;：:！？]{2,30}?(?:工作回顾|回顾|工作安排|主要工作|工作任务|主要任务|总体要求|主要目标|目标任务|工作部署|工作建议|主要预期目标)[ \t　]*$"
+)
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
 _FYP_IN = regex.compile(r"十[一二三四五六七八九]?五|五年")
 
@@ -118,10 +122,10 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
     dups = sorted(norm.duplicate_spans)
     out: list[Sentence] = []
     section: str | None = None
-    top_mode: str | None = None
-    sub_mode: str | None = None
-    top_fyp: str | None = None
-    sub_fyp: str | None = None
+    # modes and five-year-plan hints of the headings at three levels:
+    # 0 = unnumbered part headings (2024年工作回顾), 1 = 一、, 2 = （一）
+    modes: list[str | None] = [None, None, None]
+    fyps: list[str | None] = [None, None, None]
     running: str | None = None  # state for texts without headings
     pos = 0
     di = 0
@@ -137,44 +141,51 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             lead = len(raw) - len(raw.lstrip(" \t　"))
             s0 = pos + lead
             hm = _HEADING.match(raw) if line_start else None
+            bare = _BARE_HEADING.match(raw) if line_start and hm is None and "\n" in t[end:nxt] + "\n" else None
             heading_line = False
-            if hm is not None:
-                # a heading: the line (or its first sentence) after 一、 / （一）
+            if hm is not None or bare is not None:
+                # a heading: the line (or its first sentence) after 一、 / （一）, or a bare part heading
                 h = stripped[:60]
-                mode = _heading_mode(h, year)
+                hmode = _heading_mode(h, year)
                 fyp = h if _FYP_IN.search(h) and not regex.search(r"(?:19|20)\d{2}年(?!—)", h) else None
-                if hm.group("top") or hm.group("part"):
-                    section, top_mode, sub_mode, top_fyp, sub_fyp = h, mode, None, fyp, None
-                else:
-                    section, sub_mode, sub_fyp = h, mode, fyp
-                    if top_mode == "review" and mode == "plan" and not regex.search(r"(?:19|20)\d{2}|今年|明年", h):
-                        sub_mode = "review"
+                level = 0 if bare is not None else 1 if (hm.group("top") or hm.group("part")) else 2
+                section = h
+                modes[level], fyps[level] = hmode, fyp
+                for lv in range(level + 1, 3):
+                    modes[lv], fyps[lv] = None, None
                 heading_line = len(stripped) <= 40
-            mode = sub_mode or top_mode
-            fyp_sec = sub_fyp or top_fyp
-            # running state from cue words at the sentence start
+            mode = next((m_ for m_ in modes if m_ is not None), None)
+            fyp_sec = next((f_ for f_ in reversed(fyps) if f_ is not None), None)
+            if hm is not None or bare is not None:
+                running = None
             body = stripped
-            if _REVIEW_START.match(body):
-                running = "review"
-            elif _PLAN_START.search(body[:24]) or (
-                year is not None and regex.match(rf"(?:{year}|{year + 1})年", body)
-            ):
-                running = "plan"
-            else:
+            review_cue = bool(_REVIEW_START.match(body))
+            if not review_cue and year is not None:
                 ym = regex.match(r"((?:19|20)\d{2})年", body)
-                if ym and year is not None and int(ym.group(1)) < year:
+                review_cue = bool(ym and int(ym.group(1)) < year and not regex.match(r"\d{4}年[—\-－至到]", body))
+            strong_plan = bool(
+                regex.match(r"(?:今年|明年|下一步|今后|新的一年|未来五年|今后五年)", body)
+                or (year is not None and regex.match(rf"(?:{year}|{year + 1})年", body))
+                or regex.search(r"预期目标|主要目标是|目标任务是", body[:30])
+            )
+            if mode == "review":
+                if strong_plan:
+                    running = "plan"
+                elif review_cue:
                     running = "review"
-            eff = running if running is not None else (mode or "plan")
-            if mode == "review" and running != "plan":
-                eff = "review"
-            elif mode == "plan" and running == "review" and not _REVIEW_START.match(body):
-                eff = "plan"
+                eff = "plan" if running == "plan" else "review"
+            elif mode == "plan":
+                eff = "review" if review_cue else "plan"
+            else:
+                if review_cue:
+                    running = "review"
+                elif strong_plan or _PLAN_START.search(body[:24]):
+                    running = "plan"
+                eff = running or "plan"
             default = "achieved" if eff == "review" else "target"
             fc = body.find("预计")
             forecast_from = (lead + fc) if fc >= 0 else None
             achieved_sentence = False
-            if default == "target" and _REVIEW_START.match(body):
-                achieved_sentence = True
             while di < len(dups) and dups[di][1] <= s0:
                 di += 1
             dup = di < len(dups) and dups[di][0] <= s0 < dups[di][1]

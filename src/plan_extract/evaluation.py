@@ -1,0 +1,302 @@
+"""``plan-extract evaluate``: run the extractor on the gold documents and score it.
+
+:func:`evaluate_gold` returns a :class:`Report`; :func:`format_report` renders it
+as an aligned plain-text table (the README figures come from it);
+:func:`run_evaluate` is the CLI handler and the only place here that prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .errors import GoldFileError, PlanExtractError
+from .gold import check_gold, gold_files, load_gold
+from .io import read_text
+from .models import Document, Target
+from .scoring import FIELDS, ErrorRecord, Scores, micro, score
+
+__all__ = ["Report", "default_corpus_dir", "evaluate_gold", "format_report", "run_evaluate"]
+
+ParseFn = Callable[..., Document]
+
+
+class Report(BaseModel):
+    """Scores of every gold document, their micro average, and gold-check warnings."""
+
+    model_config = ConfigDict(frozen=True)
+
+    gold_path: str
+    corpus_dir: str
+    documents: list[Scores] = Field(default_factory=list)
+    micro: Scores
+    warnings: list[str] = Field(default_factory=list)
+
+
+def default_corpus_dir(gold_path: str | os.PathLike[str]) -> Path:
+    """``./corpora`` if it exists, else the ``corpora`` folder beside the gold folder."""
+    here = Path("corpora")
+    if here.is_dir():
+        return here
+    g = Path(gold_path)
+    gold_dir = g if g.is_dir() else g.parent
+    return gold_dir.resolve().parent / "corpora"
+
+
+def _default_parse() -> ParseFn:
+    # Looked up at call time, so that a replaced ``plan_extract.pipeline`` is used.
+    module = importlib.import_module("plan_extract.pipeline")
+    fn: ParseFn = module.parse
+    return fn
+
+
+def evaluate_gold(
+    gold_path: str | os.PathLike[str],
+    corpus_dir: str | os.PathLike[str] | None = None,
+    *,
+    parse: ParseFn | None = None,
+) -> Report:
+    """Parse each gold document's source text and score the result against the gold.
+
+    ``gold_path`` is a gold file or a folder of them.  Raises ``GoldFileError``
+    for a missing or malformed gold file and ``InputFileError`` for an
+    unreadable source text.  Gold records that do not fit their text (see
+    :func:`~plan_extract.gold.check_gold`) are reported in ``warnings``.
+    """
+    files = gold_files(gold_path)
+    if not files:
+        raise GoldFileError(gold_path, "no gold files (*.json) in this folder")
+    corpus = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir(gold_path)
+    parse_fn = parse if parse is not None else _default_parse()
+    # Every gold file is validated before the (slow) extraction starts.
+    golds: list[tuple[Path, Document, str]] = []
+    for f in files:
+        gold = load_gold(f)
+        if not gold.source_file:
+            raise GoldFileError(f, "source_file is empty", json_path="source_file")
+        golds.append((f, gold, gold.source_file))
+    docs: list[Scores] = []
+    warnings: list[str] = []
+    for f, gold, source_file in golds:
+        text = read_text(corpus / source_file)
+        for problem in check_gold(gold, text):
+            warnings.append(f"{f.name}: {problem}")
+        predicted = parse_fn(
+            text,
+            year=gold.year,
+            region=gold.region,
+            doc_id=gold.doc_id,
+            level=gold.level,
+            source_file=source_file,
+        )
+        docs.append(score(gold, predicted, text=text, doc_id=gold.doc_id or f.stem))
+    return Report(
+        gold_path=str(gold_path),
+        corpus_dir=str(corpus),
+        documents=docs,
+        micro=micro(docs),
+        warnings=warnings,
+    )
+
+
+# ------------------------------------------------------------------ formatting
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], *, rule_before_last: bool) -> str:
+    """Columns aligned: the first left, the others right."""
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(parts).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    out = [line(header), rule]
+    body = [line(r) for r in rows]
+    if rule_before_last and len(body) > 1:
+        body.insert(len(body) - 1, rule)
+    out.extend(body)
+    return "\n".join(out)
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def _score_row(s: Scores) -> list[str]:
+    d, st, q = s.detection, s.strict, s.qualitative
+    return [
+        s.doc_id or "?",
+        str(s.n_gold),
+        str(s.n_pred),
+        _pct(d.precision),
+        _pct(d.recall),
+        _pct(d.f1),
+        _pct(st.precision),
+        _pct(st.recall),
+        _pct(st.f1),
+        f"{q.found}/{q.total}",
+    ]
+
+
+def _describe(t: Target) -> str:
+    value = "" if t.value is None else f"{t.value:g}"
+    if t.value_max is not None:
+        value += f"-{t.value_max:g}"
+    bits = [
+        f"{t.id} [{t.start}:{t.end}] {t.text!r}",
+        f"metric:{t.metric}",
+        f"action:{t.action}",
+        f"value:{value or None}",
+        f"unit:{t.unit}",
+        f"cmp:{t.comparator.value if t.comparator else None}",
+        f"kind:{t.kind.value}",
+    ]
+    if t.stance.value != "target":
+        bits.append(f"stance:{t.stance.value}")
+    return " ".join(bits)
+
+
+def _error_lines(label: str, errors: Sequence[ErrorRecord]) -> list[str]:
+    out: list[str] = []
+    for e in errors:
+        rec = e.gold if e.gold is not None else e.predicted
+        if rec is None:  # pragma: no cover - every error carries a record
+            continue
+        head = f"  {label:<9} {e.doc_id or '?'}  {_describe(rec)}"
+        if e.gold is not None and e.predicted is not None:
+            diffs = ", ".join(
+                f"{f}: {_field(e.gold, f)!r} vs {_field(e.predicted, f)!r}" for f in e.fields
+            )
+            head += (
+                f"\n            predicted {_describe(e.predicted)}\n            differs: {diffs}"
+            )
+        out.append(head)
+        if e.context:
+            out.append(f"            | {e.context}")
+    return out
+
+
+def _field(t: Target, name: str) -> Any:
+    v = getattr(t, name)
+    return v.value if isinstance(v, Enum) else v
+
+
+def format_report(report: Report, *, errors: bool = False) -> str:
+    """The report as plain text: one row per document, a micro row, per-field accuracy."""
+    header = [
+        "doc_id",
+        "gold",
+        "pred",
+        "det P",
+        "det R",
+        "det F1",
+        "str P",
+        "str R",
+        "str F1",
+        "qual",
+    ]
+    rows = [_score_row(s) for s in report.documents]
+    micro_row = _score_row(report.micro)
+    micro_row[0] = f"micro ({report.micro.n_documents} docs)"
+    rows.append(micro_row)
+    parts = [_table(header, rows, rule_before_last=True)]
+
+    m = report.micro
+    field_rows = [
+        [f, f"{m.fields[f].agree}/{m.fields[f].total}", _pct(m.fields[f].accuracy)]
+        for f in FIELDS
+        if f in m.fields
+    ]
+    parts.append(_table(["field", "agree", "accuracy"], field_rows, rule_before_last=False))
+    summary = [
+        f"gold: {m.n_gold} targets counted, {m.n_gold_optional} optional; "
+        f"predicted targets: {m.n_pred}",
+        f"detection: tp {m.detection.tp}, fp {m.detection.fp}, fn {m.detection.fn}; "
+        f"strict: tp {m.strict.tp}, fp {m.strict.fp}, fn {m.strict.fn}",
+        f"qualitative: {m.qualitative.found}/{m.qualitative.total} found, "
+        f"{m.qualitative.spurious} of {m.qualitative.predicted} predicted overlap no gold; "
+        f"spurious targets over a non-target gold record: {m.achieved_as_target}",
+    ]
+    parts.append("\n".join(summary))
+    if errors:
+        err: list[str] = []
+        err += [f"missed ({len(m.missed)}):", *_error_lines("MISSED", m.missed)]
+        err += [
+            f"missed qualitative ({len(m.missed_qualitative)}):",
+            *_error_lines("MISSED-Q", m.missed_qualitative),
+        ]
+        err += [f"spurious ({len(m.spurious)}):", *_error_lines("SPURIOUS", m.spurious)]
+        err += [f"wrong ({len(m.wrong)}):", *_error_lines("WRONG", m.wrong)]
+        parts.append("\n".join(err))
+    return "\n\n".join(parts) + "\n"
+
+
+def report_json(report: Report, *, errors: bool = False) -> str:
+    """The report as JSON; error lists only when ``errors`` is true."""
+    exclude: Any = None
+    if not errors:
+        drop = {"missed", "missed_qualitative", "spurious", "wrong"}
+        exclude = {"micro": drop, "documents": {"__all__": drop}}
+    return report.model_dump_json(indent=2, exclude=exclude) + "\n"
+
+
+# ------------------------------------------------------------------------- CLI
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """CLI handler: 0 ok, 1 a floor (``--min-f1``, ``--strict-min-f1``) not met, 2 bad input."""
+    gold_path = Path(args.gold)
+    corpus = getattr(args, "corpus", None)
+    show_errors = bool(getattr(args, "errors", False))
+    if not gold_path.exists():
+        print(f"plan-extract: error: gold path not found: {gold_path}", file=sys.stderr)
+        return 2
+    try:
+        report = evaluate_gold(gold_path, corpus)
+    except PlanExtractError as exc:
+        print(f"plan-extract: error: {exc}", file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as exc:
+        if exc.name != "plan_extract.pipeline":
+            raise
+        print(
+            "plan-extract: error: the extractor (plan_extract.pipeline) is missing", file=sys.stderr
+        )
+        return 2
+    for w in report.warnings:
+        print(f"plan-extract: warning: gold does not fit its text: {w}", file=sys.stderr)
+
+    if getattr(args, "json", False):
+        sys.stdout.write(report_json(report, errors=show_errors))
+    else:
+        sys.stdout.write(format_report(report, errors=show_errors))
+
+    code = 0
+    min_f1 = getattr(args, "min_f1", None)
+    strict_min = getattr(args, "strict_min_f1", None)
+    if min_f1 is not None and report.micro.detection.f1 < min_f1:
+        print(
+            f"plan-extract: micro detection F1 {report.micro.detection.f1:.3f} < --min-f1 {min_f1}",
+            file=sys.stderr,
+        )
+        code = 1
+    if strict_min is not None and report.micro.strict.f1 < strict_min:
+        print(
+            f"plan-extract: micro strict F1 {report.micro.strict.f1:.3f} "
+            f"< --strict-min-f1 {strict_min}",
+            file=sys.stderr,
+        )
+        code = 1
+    return code

@@ -1,0 +1,54 @@
+"""Gold evaluation with floors (tests/data/floors.json) that fail when quality drops.
+
+Also checks the offset invariant on every record the extractor emits for every
+gold document's source.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from plan_extract.evaluation import evaluate_gold
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = json.loads((Path(__file__).parent / "data" / "floors.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def report():
+    return evaluate_gold(ROOT / "gold", ROOT / "corpora")
+
+
+def _doc(report, doc_id: str):
+    for d in report.documents:
+        if d.doc_id == doc_id:
+            return d
+    raise AssertionError(f"no gold document {doc_id}")
+
+
+@pytest.mark.parametrize("doc_id", sorted(FLOORS["documents"]))
+def test_document_floor(report, doc_id: str) -> None:
+    floor = FLOORS["documents"][doc_id]
+    d = _doc(report, doc_id)
+    assert d.detection.f1 >= floor["detection_f1"], d.detection
+    assert d.strict.f1 >= floor["strict_f1"], d.strict
+
+
+def test_micro_floor(report) -> None:
+    m = report.micro
+    assert m.detection.f1 >= FLOORS["micro"]["detection_f1"], m.detection
+    assert m.strict.f1 >= FLOORS["micro"]["strict_f1"], m.strict
+
+
+def test_offsets_exact_on_every_gold_source(report) -> None:
+    from plan_extract.gold import load_gold_dir
+    from plan_extract.io import read_text
+    from plan_extract.pipeline import parse
+
+    for g in load_gold_dir(ROOT / "gold"):
+        text = read_text(ROOT / "corpora" / str(g.source_file))
+        for t in parse(text).targets:
+            assert text[t.start : t.end] == t.text
