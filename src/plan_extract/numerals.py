@@ -47,7 +47,7 @@ def parse_number(s: str | None) -> float | None:
     s = s.strip().replace("點", "点")
     if s[0].isdigit():
         try:
-            return float(s.replace(",", ""))
+            return float(s.replace(",", "").replace("。", "."))
         except ValueError:
             return None
     if "点" in s:

@@ -30,6 +30,7 @@ _TIME_LEAD = regex.compile(
     r"^(?:(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末|前|以前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
     r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末)(?:的|，|,)?)+"
 )
+_PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
 _QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
 _FYP = regex.compile(r"十([一二三四五六七八九])?五")
@@ -119,14 +120,14 @@ class _Extractor:
         if "等" in z:
             # 开工A、B等12条: the items before 等 are examples, the noun (if any) follows 等
             z = z.rsplit("等", 1)[1]
-        if _LIST_SEP in z:
-            tail = z.rsplit(_LIST_SEP, 1)[1]
-            if len(tail.strip("“”")) >= 2:
-                z = tail
+        z = _PAREN_ANY.sub("", z)
         z = _PAREN_TAIL.sub("", z)
+        z = regex.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", "", z)
         z = regex.sub(r"^[^\p{Han}A-Za-z0-9“（(]+", "", z)
         z = regex.sub(r"^比(?:上年|去年|上一年|(?:19|20)\d{2}年)(?:年初预算)?|比(?:上年|去年|上一年|(?:19|20)\d{2}年)(?:年初预算)?$", "", z)
-        z = regex.sub(r"占(?:全[省市区县国]|全球|地区生产总值|GDP)?(?:的)?(?:比重|比例)?$", "", z)
+        # 建筑安装工程比去年同期…, X占全市…: the comparison base is not part of the metric
+        z = regex.sub(r"比(?:上年|去年|上一年|前一年|同期|(?:19|20)\d{2}年|上年同期|去年同期|年初)[^，,]*$", "", z)
+        z = regex.sub(r"占[^，,]*$", "", z)
         qm = _QUOTED_TAIL.search(z)
         if qm and qm.start() > 0:
             z = qm.group(1)  # 处置批而未供、闲置、低效“三类土地”: the quoted term names the metric
@@ -148,7 +149,7 @@ class _Extractor:
     def _right_metric(self, pos: int, end: int) -> tuple[str, str | None]:
         """Noun after the quantity (新建4所幼儿园), and a verb that follows it (60个项目入库)."""
         seg = self.t[pos:end]
-        stop = regex.search(r"[，,。；;：:、！？\n（(]|等|的", seg)
+        stop = regex.search(r"[，,。；;：:、！？\n（(]|等|的|[和及与或]?[\d零〇一二两三四五六七八九十百千]+", seg)
         if stop:
             seg = seg[: stop.start()]
         seg = seg[:24]
@@ -161,7 +162,8 @@ class _Extractor:
                 verb = w
                 seg = seg[:a]
                 break
-        return seg.strip("“” "), verb
+        seg = regex.sub(r"(?:任务|工作)$", "", seg.strip("“” "))
+        return seg, verb
 
     # ---- main loop -----------------------------------------------------------
     def run(self, sentences: list[Sentence]) -> list[_Rec]:
@@ -187,6 +189,7 @@ class _Extractor:
                     sent_recs.append(r)
                     prev_end = max(prev_end, int(r.extra.get("consumed_end", q.end)))
             self._share_list_metrics(sent_recs)
+            self._distribute_respectively(sent_recs)
             sent_recs.extend(self._qualitative(sent, sent_recs))
             sent_recs.sort(key=lambda r: (r.q.start, r.q.end))
             recs.extend(sent_recs)
@@ -294,6 +297,8 @@ class _Extractor:
         if not metric and prev is not None and prev.metric:
             metric = prev.metric
             r.metric_inherited = True
+            if prev.extra.get("per_capita"):
+                r.extra["per_capita"] = True
         if verb is None and r.action is None and prev is not None and prev.action and not is_qizhong:
             gap = t[prev.q.end : q.start].strip()
             if _unit_family(prev.q.unit) == _unit_family(q.unit) and (prev.kind != "change" or gap in ("、", "和", "及", "或")):
@@ -367,6 +372,47 @@ class _Extractor:
                 if gap.strip() in ("、", "和", "及", "，", ",") and nxt.metric and not nxt.metric_inherited:
                     r.metric = nxt.metric
                     r.metric_inherited = True
+
+    def _distribute_respectively(self, recs: list[_Rec]) -> None:
+        """城镇、农村居民人均可支配收入分别增长7%、8%: one member's name per number.
+
+        The members share a prefix (单位GDP用水量、能耗 → 单位GDP能耗) or a suffix
+        (城镇、农村居民收入 → 城镇居民收入); with no member count matching the
+        numbers, the joint wording stays (spec: hard cases, 分别).
+        """
+        i = 0
+        while i < len(recs):
+            r = recs[i]
+            m = r.metric or ""
+            if not m or "、" not in m or "分别" not in self.t[r.sent.start : r.q.start]:
+                i += 1
+                continue
+            group = [r]
+            j = i + 1
+            while j < len(recs) and recs[j].metric == m and recs[j].metric_inherited:
+                group.append(recs[j])
+                j += 1
+            members = [x for x in regex.split(r"、|和|及", m) if x]
+            if len(members) == len(group) and len(members) > 1:
+                names = self._member_names(members)
+                for rec, name in zip(group, names, strict=True):
+                    rec.metric = name
+            i = j
+
+    def _member_names(self, members: list[str]) -> list[str]:
+        first, last = members[0], members[-1]
+        short = min(len(x) for x in members[1:-1]) if len(members) > 2 else None
+        if len(first) > len(last) + 1 and (short is None or len(first) > short + 1):
+            toks = self.tok.lcut(first, HMM=False)
+            if len(toks) >= 2:
+                prefix = "".join(toks[:-1])
+                return [first] + [prefix + x for x in members[1:]]
+        if len(last) > len(first) + 1:
+            toks = self.tok.lcut(last, HMM=False)
+            if len(toks) >= 2:
+                suffix = "".join(toks[1:])
+                return [x + suffix for x in members[:-1]] + [last]
+        return members
 
     def _qualitative(self, sent: Sentence, quants: list[_Rec]) -> list[_Rec]:
         out: list[_Rec] = []
@@ -504,7 +550,7 @@ def parse(
                 direction=r.direction if r.kind in ("change", "qualitative") else None,
                 value=r.q.value,
                 value_max=r.q.value_max,
-                unit=r.q.unit,
+                unit=_unit_as_worded(norm, r.q),
                 comparator=None if r.kind == "qualitative" else r.q.comparator,
                 stance=stance,
                 horizon=horizon,
@@ -525,6 +571,19 @@ def parse(
         title=meta.title,
         extractor_version=__version__,
     )
+
+
+def _unit_as_worded(norm: Normalized, q: Quantity) -> str | None:
+    """The unit in the original's characters (億元 stays 億元) when it stands whole in the quote."""
+    if not q.unit:
+        return q.unit
+    pos = norm.text.rfind(q.unit, q.start, q.end)
+    if pos < 0:
+        return q.unit
+    return norm.clean_original(pos, pos + len(q.unit)).translate(_FULLWIDTH)
+
+
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 
 def _as_worded(norm: Normalized, metric: str, r: _Rec) -> str:

@@ -18,7 +18,8 @@ from .numerals import parse_number
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _CN_NUM = rf"[{CN_DIGITS}]+(?:[点點][零〇一二三四五六七八九]+)?"
-_AR_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# 4。6% (OCR of a decimal point) is read as 4.6 only right before a percent sign
+_AR_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+。\d+(?=[%‰])|\d+(?:\.\d+)?"
 _MULT = r"千万|百万|万亿|万万|亿|万|千|百"
 
 

@@ -94,10 +94,15 @@ class Sentence:
     stance_default: str
     duplicate: bool
     forecast_from: int | None = None  # offset in the sentence after which figures are forecasts
+    forecast_to: int | None = None  # … and before which (None: to the end of the sentence)
     achieved_sentence: bool = False
 
     def stance_for(self, rel: int) -> str:
-        if self.forecast_from is not None and rel >= self.forecast_from:
+        if (
+            self.forecast_from is not None
+            and rel >= self.forecast_from
+            and (self.forecast_to is None or rel < self.forecast_to)
+        ):
             return "forecast"
         if self.achieved_sentence:
             return "achieved"
@@ -185,6 +190,12 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             default = "achieved" if eff == "review" else "target"
             fc = body.find("预计")
             forecast_from = (lead + fc) if fc >= 0 else None
+            forecast_to = None
+            if fc >= 0 and default == "target":
+                # in a plan, 预计 covers its own clause: 预计今年财政收入…增长，…支出规模28.5万亿元 (a target)
+                cm = regex.search(r"[,，;；]", body[fc:])
+                if cm:
+                    forecast_to = lead + fc + cm.start()
             achieved_sentence = False
             while di < len(dups) and dups[di][1] <= s0:
                 di += 1
@@ -198,6 +209,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 stance_default=default,
                 duplicate=dup or heading_line and False,
                 forecast_from=forecast_from,
+                forecast_to=forecast_to,
                 achieved_sentence=achieved_sentence,
             )
             out.append(sent)
