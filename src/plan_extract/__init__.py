@@ -42,9 +42,9 @@ __all__ = [
 
 def __getattr__(name: str):  # noqa: ANN202 - lazy re-exports keep `import plan_extract` cheap
     if name in ("parse", "extract"):
-        from . import pipeline as _m
+        import importlib
 
-        return getattr(_m, name)
+        return getattr(importlib.import_module("plan_extract.pipeline"), name)
     if name == "read_text":
         from .io import read_text
 
@@ -57,8 +57,9 @@ def __getattr__(name: str):  # noqa: ANN202 - lazy re-exports keep `import plan_
         from .scoring import score
 
         return score
-    if name == "compare" or name == "diff" or name == "plot_targets":
-        from . import compare as _c
+    if name in ("compare", "diff", "plot_targets", "fulfilment"):
+        import importlib
 
-        return getattr(_c, name)
+        mod = importlib.import_module("plan_extract.comparison")
+        return getattr(mod, name)
     raise AttributeError(f"module 'plan_extract' has no attribute {name!r}")

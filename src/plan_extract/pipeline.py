@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .indicators import indicator_for
 from .lexicon import Lexicon, default_lexicon
 from .models import Document, Target
 from .normalize import Normalized, normalize
 from .quantities import Quantity, find_quantities
 from .structure import Sentence, infer_metadata, split_sentences
+from .units import base_unit
 
 # Clause boundaries inside a sentence (the comma family); 、 separates list items.
 _CLAUSE = regex.compile(r"[,，;；:：]")
@@ -124,10 +126,9 @@ class _Extractor:
         z = _PAREN_TAIL.sub("", z)
         z = regex.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", "", z)
         z = regex.sub(r"^[^\p{Han}A-Za-z0-9“（(]+", "", z)
-        z = regex.sub(r"^比(?:上年|去年|上一年|(?:19|20)\d{2}年)(?:年初预算)?|比(?:上年|去年|上一年|(?:19|20)\d{2}年)(?:年初预算)?$", "", z)
         # 建筑安装工程比去年同期…, X占全市…: the comparison base is not part of the metric
-        z = regex.sub(r"比(?:上年|去年|上一年|前一年|同期|(?:19|20)\d{2}年|上年同期|去年同期|年初)[^，,]*$", "", z)
-        z = regex.sub(r"占[^，,]*$", "", z)
+        z = regex.sub(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|(?:19|20)\d{2}年|上年同期|去年同期|年初|“十[一二三四五六七八九]?五”末)[^，,]*$", "", z)
+        z = regex.sub(r"(?<!所)占[^，,]*$", "", z)
         qm = _QUOTED_TAIL.search(z)
         if qm and qm.start() > 0:
             z = qm.group(1)  # 处置批而未供、闲置、低效“三类土地”: the quoted term names the metric
@@ -538,6 +539,11 @@ def parse(
             # metric as worded in the original (traditional characters and full-width kept, noise removed)
             metric = _as_worded(norm, metric, r)
         conf = r.confidence if stance == r.sent.stance_default else r.confidence * 0.9
+        unit = _unit_as_worded(norm, r.q)
+        bu = base_unit(unit)
+        value_base = None
+        if r.q.value is not None and bu is not None:
+            value_base = float(f"{r.q.value * bu.factor:.12g}")
         targets.append(
             Target(
                 id=f"t{i + 1}",
@@ -550,7 +556,7 @@ def parse(
                 direction=r.direction if r.kind in ("change", "qualitative") else None,
                 value=r.q.value,
                 value_max=r.q.value_max,
-                unit=_unit_as_worded(norm, r.q),
+                unit=unit,
                 comparator=None if r.kind == "qualitative" else r.q.comparator,
                 stance=stance,
                 horizon=horizon,
@@ -559,6 +565,9 @@ def parse(
                 section=r.sent.section,
                 per_year=per_year,
                 confidence=round(conf, 2),
+                indicator=indicator_for(metric),
+                value_base=value_base,
+                base_unit=bu.unit if bu is not None else None,
             )
         )
     return Document(
