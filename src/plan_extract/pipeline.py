@@ -75,6 +75,10 @@ class _Extractor:
         self.year = year
         self.tok = lex.tokenizer()
         self.nominal_verbs = frozenset(lex.verbs.get("nominal_verbs", []))
+        self.prefix_words = frozenset(lex.cues["metric_strip_prefix"])
+        self.suffix_words = frozenset(lex.cues["metric_strip_suffix"]) | frozenset(lex.cues.get("adverbs", [])) | frozenset(
+            lex.verbs.get("trailing_verbs", [])
+        )
         changes = sorted(lex.change_up | lex.change_down, key=len, reverse=True)
         self.change_tail_re = regex.compile(r"(?:" + "|".join(map(regex.escape, changes)) + r")$")
         self._adverb_re = regex.compile(
@@ -118,26 +122,28 @@ class _Extractor:
 
     # ---- metric clean-up ------------------------------------------------------
     def _clean_metric(self, zone: str) -> str:
-        z = zone.strip(" \t\n　")
+        z = zone.strip(" \t\n　").replace("[...]", "").replace("[…]", "")
         if "等" in z:
-            # 开工A、B等12条: the items before 等 are examples, the noun (if any) follows 等
-            z = z.rsplit("等", 1)[1]
+            head, tail = z.rsplit("等", 1)
+            # 开工A、B等12条: the listed items are examples, the noun (if any) follows 等;
+            # 设备购置或租赁等费用 (no list) keeps its wording
+            if "、" in head or not tail:
+                z = tail
         z = _PAREN_ANY.sub("", z)
         z = _PAREN_TAIL.sub("", z)
         z = regex.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", "", z)
         z = regex.sub(r"^[^\p{Han}A-Za-z0-9“（(]+", "", z)
         # 建筑安装工程比去年同期…, X占全市…: the comparison base is not part of the metric
         z = regex.sub(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|(?:19|20)\d{2}年|上年同期|去年同期|年初|“十[一二三四五六七八九]?五”末)[^，,]*$", "", z)
-        z = regex.sub(r"(?<!所)占[^，,]*$", "", z)
+        z = regex.sub(r"(?<!所)占(?!比)[^，,]*$", "", z)
+        z = regex.sub(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮|个)?", "", z)
         qm = _QUOTED_TAIL.search(z)
         if qm and qm.start() > 0:
             z = qm.group(1)  # 处置批而未供、闲置、低效“三类土地”: the quoted term names the metric
         for _ in range(3):
             before = z
             z = _TIME_LEAD.sub("", z)
-            z = self.lex.strip_prefix_re.sub("", z)
-            z = self.lex.strip_suffix_re.sub("", z)
-            z = self._adverb_re.sub("", z)
+            z = self._strip_words(z)
             z = z.strip(" ，,、“”（）()")
             if z == before:
                 break
@@ -147,16 +153,33 @@ class _Extractor:
             z = z[1:]
         return z
 
+    def _strip_words(self, z: str) -> str:
+        """Drop leading time words and hedges and trailing adverbs, whole words only (粮食产能 keeps 能)."""
+        if not z:
+            return z
+        toks = self.tok.lcut(z, HMM=False)
+        while toks and toks[0] in self.prefix_words:
+            toks.pop(0)
+        while toks and toks[-1] in self.suffix_words:
+            toks.pop()
+        return "".join(toks)
+
     def _right_metric(self, pos: int, end: int) -> tuple[str, str | None]:
         """Noun after the quantity (新建4所幼儿园), and a verb that follows it (60个项目入库)."""
         seg = self.t[pos:end]
-        stop = regex.search(r"[，,。；;：:、！？\n（(]|等|的|[和及与或]?[\d零〇一二两三四五六七八九十百千]+", seg)
+        if not seg or not regex.match(r"[\p{Han}A-Za-z“]", seg):
+            return "", None
+        stop = regex.search(
+            r"[，,。；;：:！？\n（(\[]|等|的|[和及与或、]?[\d零〇一二两三四五六七八九十百千]+|、$", seg
+        )
         if stop:
             seg = seg[: stop.start()]
         seg = seg[:24]
         if not seg:
             return "", None
         verbs = self._verbs_in(seg)
+        if verbs and verbs[0][0] == 0:
+            return "", verbs[0][2]  # 按增长5%安排: a verb, not a noun, follows
         verb = None
         for a, _b, w in verbs:
             if a > 0 and w not in self.nominal_verbs:
