@@ -99,9 +99,9 @@ _SPACED_DECIMAL = re.compile(rf"(?<![0-9A-Za-z.])[0-9](?:[{_SP1}][0-9])*[{_SP1}]
 _NUM_UNIT_SPACE = re.compile(rf"(?<=[0-9%‰])[{_SP1}]{{1,2}}(?={_AFTER_NUM})")
 # A single space between two CJK chars, or a CJK char and a digit (body lines only).
 _CJK_SPACE = re.compile(rf"(?<=[{_HAN}])[{_SP1}](?=[{_HAN}0-9])")
-# Pinyin annotation after a CJK char: 區(qū), 發（fā）.
+# Pinyin annotation after a CJK char: 區(qū), 發（fā）, 創(chuàng ).
 _PINYIN = re.compile(
-    rf"(?<=[{_HAN}])[(（]([a-zü\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]{{1,7}})[)）]"
+    rf"(?<=[{_HAN}])[(（] ?([a-zü\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]{{1,7}}) ?[)）]"
 )
 _TONED = re.compile("[\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]")
 _SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü]{1,3}(?:ng|n|r)?")
@@ -109,13 +109,20 @@ _SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü]{1,3}(?:ng
 # A run of line breaks, with the spaces around them.
 _BREAKS = re.compile(rf"[{_SP}]*(?:\r?\n[{_SP}]*)+")
 _BODY_PUNCT = re.compile("[,;，；。!?！？]")
-_TERMINAL = frozenset("。！？；：…”」』!?;:—―")
+_TERMINAL = frozenset("。！？；：…”」』!?;:.—―]】")
+_OPENERS = frozenset("《“‘「『(（[【")
+_PAIRS = (("《", "》"), ("“", "”"), ("(", ")"), ("「", "」"))
+_CLAUSE_SPLIT = re.compile("[,，、;；:：]")
+_SENT_SPLIT = re.compile("[。！？!?；;]")
 _ENUM_START = re.compile(
     r"(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十0-9]+[)）]"
     r"|第[一二三四五六七八九十]+[章节部篇条]|[0-9]{1,2}(?:、|\.(?![0-9])))"
 )
 _START_OK = re.compile(rf"[{_HAN}0-9]")
+# 19 开展… : a numbered table row (but not 25 万人, a number and its unit)
+_ROW_START = re.compile(rf"[0-9]{{1,3}}[{_SP}]+(?![{_UNIT_START}])[{_HAN}]")
 
+_SHORT_PARAGRAPH = 45  # a paragraph-opening line this short may be a heading
 _MIN_JOIN_LINE = 15  # a wrapped body line is at least this long
 _MAX_JOIN_BREAKS = 3  # more newlines than this is a section break, not a wrap
 _HEADING_MAX = 40
@@ -136,40 +143,71 @@ def _heading_like(line: str) -> bool:
     return len(line) <= _HEADING_MAX and _BODY_PUNCT.search(line) is None and "、" not in line
 
 
+def _wrap_evidence(line: str) -> bool:
+    """Signs that a short line was cut mid-sentence rather than being a heading."""
+    if line[-1] in _OPENERS or line[-1] in ",，、" or line[-1].isdigit():
+        return True
+    if len(_CLAUSE_SPLIT.split(line)[-1]) <= 3:
+        return True
+    return any(line.count(a) > line.count(b) for a, b in _PAIRS)
+
+
 def _line_breaks(t: str) -> list[tuple[int, int]]:
     """Spans of line-break runs that cut a sentence (OCR / PDF wrapping) in ``t``."""
     spans: list[tuple[int, int]] = []
     n = len(t)
     line_start = 0
     prev_line = ""  # the line before the current one, when only one newline separates them
+    prev_joined = False  # the current line continues the one before it
     for m in _BREAKS.finditer(t):
         s, e = m.span()
         cur = t[line_start:s].strip(_SP)
         newlines = m.group().count("\n")
-        if e < n and cur and newlines <= _MAX_JOIN_BREAKS and cur[-1] not in _TERMINAL:
+        joined = False
+        if e < n and cur and newlines <= _MAX_JOIN_BREAKS and _may_end_wrapped(cur):
             nl = t.find("\n", e)
             nxt = t[e : n if nl < 0 else nl].strip(_SP)
-            last = cur[-1]
             if (
                 nxt
                 and _START_OK.match(nxt)
-                and not ("A" <= last <= "Z" or "a" <= last <= "z")
                 and not _heading_like(nxt)
+                and not _ROW_START.match(nxt)
             ):
                 if _is_body(cur):
-                    spans.append((s, e))
-                elif (
-                    len(cur) >= 20
-                    and not any(c in _SP for c in cur)
-                    and not _ENUM_START.match(cur)
-                    and _is_body(prev_line)
-                    and _BODY_PUNCT.search(nxt[:30]) is not None
-                ):
+                    joined = (
+                        prev_joined
+                        or len(cur) > _SHORT_PARAGRAPH
+                        or "。" in cur
+                        or _wrap_evidence(cur)
+                    )
+                else:
                     # a wrapped line whose punctuation was lost, inside a wrapped block
-                    spans.append((s, e))
+                    joined = (
+                        len(cur) >= 20
+                        and not any(c in _SP for c in cur)
+                        and not _ENUM_START.match(cur)
+                        and _is_body(prev_line)
+                        and _BODY_PUNCT.search(nxt[:30]) is not None
+                    )
+        if joined:
+            spans.append((s, e))
+        prev_joined = joined
         prev_line = cur if newlines == 1 else ""
         line_start = e
     return spans
+
+
+def _may_end_wrapped(line: str) -> bool:
+    """A line that does not end a sentence, a heading, a table row or a caption."""
+    last = line[-1]
+    if last in _TERMINAL or "A" <= last <= "Z" or "a" <= last <= "z":
+        return False
+    if _ENUM_START.match(line) and "。" not in line:
+        return False  # a numbered heading
+    tail = _SENT_SPLIT.split(line)[-1]
+    if any(c in _SP for c in tail):
+        return False  # 投入使用。 区卫生局 : a column, not prose
+    return _START_OK.search(tail) is not None  # 。(⑵⑶) : a note mark after a full stop
 
 
 def _space_deletions(t: str) -> list[tuple[int, int]]:

@@ -32,6 +32,9 @@ _TIME_LEAD = regex.compile(
     r"^(?:(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末|前|以前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
     r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末)(?:的|，|,)?)+"
 )
+_ACHIEVED_CUE = regex.compile(
+    r"已经|(?<!而)已(?=[\p{Han}])|据[^，,。；]{0,20}统计|为止|同期|只(?:征收|完成|差|有)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上"
+)
 _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
 _QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
@@ -307,8 +310,8 @@ class _Extractor:
                 r.action = vm[0][2]
         r.extra["verb_adjacent"] = verb_adjacent
         # 8.7万元 in 从8.7万元提高到12万元 is the present level, not the target
-        if regex.search(r"(?:从|由)(?:人均|每人每年|每人每月|每人|每年)?$", left) and regex.match(
-            r"(?:提高|增加|提升|下降|降低|减少|调整|扩大|增长|上调|下调)(?:到|至)", t[q.end : q.end + 4]
+        if regex.search(r"(?:从|由)[^，,。；;]{0,12}$", left) and regex.match(
+            r"(?:提高|增加|提升|下降|降低|减少|调整|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?", t[q.end : q.end + 4]
         ):
             r.extra["baseline"] = True
         # inheritance inside the sentence
@@ -347,6 +350,12 @@ class _Extractor:
         clause_left = t[cstart : q.start]
         if regex.search(r"预计|高达|预期将", clause_left):
             r.extra["forecast"] = True
+        # progress and results inside a plan: 已经…, 据…统计, 到5月份为止, 比去年同期增长, 计划完成102%
+        am = _last(_ACHIEVED_CUE, sent_left)
+        if am is not None and (am.start() >= len(sent_left) - len(clause_left) - 40) and not regex.search(
+            r"力争|确保|争取|要|将|拟|计划(?!完成)|目标", sent_left[am.end() :]
+        ):
+            r.extra["achieved"] = True
         self._kind(r)
         if not r.metric:
             r.confidence = 0.5
@@ -356,6 +365,9 @@ class _Extractor:
 
     def _kind(self, r: _Rec) -> None:
         if r.q.special == "double":
+            return
+        if r.q.special == "fraction":
+            r.kind = "ratio"
             return
         unit = r.q.unit or ""
         act = r.action or ""
@@ -549,7 +561,7 @@ def parse(
         stance = r.sent.stance_for(r.q.start - r.sent.start)
         if stance == "target" and r.extra.get("forecast"):
             stance = "forecast"
-        if stance == "target" and r.extra.get("baseline"):
+        if stance == "target" and (r.extra.get("baseline") or r.extra.get("achieved")):
             stance = "achieved"
         horizon, per_year = _horizon(ex, r, year)
         parent = None

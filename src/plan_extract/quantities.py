@@ -49,10 +49,14 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     num = rf"(?:{_AR_NUM}|{_CN_NUM})"
     unit = rf"(?:{pct}|(?:{_MULT})?(?:{base})|(?:{_MULT})?(?:{latin})(?![A-Za-z])|(?:万亿|亿|万)(?=(?:{suf})))"
     pat = rf"""
-    (?P<double>翻两番|翻一番|翻番|翻倍|倍增)
+    (?P<double>(?:翻两番|翻一番|翻番|翻倍|倍增)(?!计划|行动|工程|目标|战略|效应))
     |
     (?P<pre>{pre})?
     (?:
+        (?P<fn>\d+)/(?P<fd>\d+)(?![\d/])
+      |
+        (?!百分之)(?P<cfd>[一二三四五六七八九十百]+)分之(?P<cfn>[一二三四五六七八九十]+(?:[点點][零〇一二三四五六七八九]+)?)
+      |
         百分之(?P<pn1>{num})(?:(?P<psep>{sep})(?:百分之)?(?P<pn2>{num}))?
       |
         (?P<n1>{num})
@@ -97,6 +101,39 @@ def _quoted(text: str, pos: int) -> bool:
     return False
 
 
+_FRACTION_LEFT = regex.compile(r"(?:占[^，,。；;]{0,10}|超过?|达到?|约|近|为|是|的|不低于|不少于|不足|以上)$")
+
+
+def _fraction(
+    m: regex.Match[str], text: str, comps_pre: dict[str, str], comps_suf: dict[str, str]
+) -> Quantity | None:
+    """1/8 and 三分之二 as shares (占全市1/8, 超1/4): value is the fraction, no unit."""
+    s, e = m.span()
+    if m.group("fn"):
+        num, den = float(m.group("fn")), float(m.group("fd"))
+        num_start = m.start("fn")
+        prev = text[num_start - 1] if num_start else ""
+        if prev.isascii() and (prev.isalnum() or prev in "./"):
+            return None
+    else:
+        n = parse_number(m.group("cfn"))
+        d = parse_number(m.group("cfd"))
+        if n is None or d is None:
+            return None
+        num, den = n, d
+        num_start = m.start("cfd")
+    if den == 0 or num >= den:
+        return None
+    if not m.group("pre") and not _FRACTION_LEFT.search(text, max(0, num_start - 12), num_start):
+        return None  # 1/8 after a noun alone may be a date or a code
+    comparator = "="
+    if m.group("pre"):
+        comparator = comps_pre[m.group("pre")]
+    if m.group("post"):
+        comparator = comps_suf[m.group("post")]
+    return Quantity(s, e, num_start, num / den, None, None, comparator, "fraction")
+
+
 def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
     pat = _pattern(lex)
     out: list[Quantity] = []
@@ -111,6 +148,11 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue
         before = text[s - 1] if s > 0 else ""
         after = text[e] if e < len(text) else ""
+        if m.group("fn") or m.group("cfd"):
+            q = _fraction(m, text, comps_pre, comps_suf)
+            if q is not None:
+                out.append(q)
+            continue
         num_start = m.start("n1") if m.group("n1") else m.start("pn1")
         prev_char = text[num_start - 1] if num_start > 0 else ""
         if prev_char.isascii() and (prev_char.isalnum() or prev_char in ".+"):
@@ -120,6 +162,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
         if after in "+" and after:
             continue
         n1s = m.group("n1") or m.group("pn1")
+        v_mixed: float | None = None
         n2s = m.group("n2") or m.group("pn2")
         unit = m.group("unit") or ""
         mult = m.group("mult") or ""
@@ -129,14 +172,24 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
                 continue
             if _CN_ONLY_MULT.match(n1s) and not (mult or _TRAIL_MULT.search(n1s)):
                 continue
-            # 一千二百亿元: the trailing 万/亿 of a Chinese numeral belongs to the unit
-            tm = _TRAIL_MULT.search(n1s)
-            if tm and not mult and m.group("n1"):
-                mult = tm.group(0)
-                n1s = n1s[: tm.start()]
-                if not n1s:
+            if m.group("n1") and not mult and not n2s and regex.search(r"[万亿][^万亿]", n1s):
+                # 一百四十五亿七千七百万元 → 145.77 亿元: a mixed numeral is written in its largest unit
+                whole = parse_number(n1s)
+                big = "亿" if "亿" in n1s else "万"
+                factor = 1e8 if big == "亿" else 1e4
+                if not whole or whole < factor:
                     continue
-        v1 = parse_number(n1s)
+                mult, n1s = big, ""
+                v_mixed = float(f"{whole / factor:.10g}")
+            else:
+                # 一千二百亿元: the trailing 万/亿 of a Chinese numeral belongs to the unit
+                tm = _TRAIL_MULT.search(n1s)
+                if tm and not mult and m.group("n1"):
+                    mult = tm.group(0)
+                    n1s = n1s[: tm.start()]
+                    if not n1s:
+                        continue
+        v1 = parse_number(n1s) if n1s else v_mixed
         if v1 is None:
             continue
         v2 = parse_number(n2s) if n2s else None
