@@ -300,6 +300,10 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
             f.flush()
             os.fsync(f.fileno())
+        # mkstemp creates the file 0600; give the output the usual permissions (0666 less umask)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, p)
     except BaseException:
         try:

@@ -7,6 +7,7 @@ metric, verb, hedge, stance and horizon (this module) → :class:`Document`.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -43,6 +44,22 @@ _TO_YEAR = regex.compile(r"(?:到|至|在)((?:19|20)\d{2})年")
 _YEAR_SPAN = regex.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*((?:19|20)\d{2})年")
 _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
+# Patterns used per candidate, compiled once.
+_RX0 = regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
+_RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
+_RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|(?:19|20)\d{2}年|上年同期|去年同期|年初|“十[一二三四五六七八九]?五”末)[^，,]*$")
+_RX3 = regex.compile(r"(?<!所)占(?!比)[^，,]*$")
+_RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮|个)?")
+_RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
+_RX6 = regex.compile(r"(?:任务|工作)$")
+_RX7 = regex.compile(r"\s*其中")
+_RX8 = regex.compile(r"(?:从|由)(?:人均|每人每年|每人每月|每人|每年)?$")
+_RX9 = regex.compile(r"人均|每人|每千人|每万人|每百人|每百户|每万")
+_RX10 = regex.compile(r"(?:从|由)[^，,。；;]{0,12}$")
+_RX11 = regex.compile(r"预计|高达|预期将")
+_RX12 = regex.compile(r"、|和|及")
+_RX13 = regex.compile(r"^(?:持续|稳步|明显|不断|进一步)")
+
 
 def fyp_period(ordinal: int) -> str:
     """The years of the Nth five-year plan (the 3rd began in 1966 after the 1963–65 adjustment)."""
@@ -70,6 +87,28 @@ class _Rec:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+_PLAN_CUE = regex.compile(r"力争|确保|争取|要|将|拟|计划(?!完成)|目标")
+
+
+class _SentCues:
+    """Cue words of one sentence, found once; ``last(kind, rel)`` is the last one ending before ``rel``.
+
+    Looking them up per quantity by rescanning the sentence would make a sentence with many
+    numbers quadratic.
+    """
+
+    def __init__(self, text: str, patterns: dict[str, regex.Pattern[str]]) -> None:
+        self._found: dict[str, tuple[list[int], list[regex.Match[str]]]] = {}
+        for kind, pat in patterns.items():
+            ms = list(pat.finditer(text))
+            self._found[kind] = ([m.end() for m in ms], ms)
+
+    def last(self, kind: str, rel: int) -> regex.Match[str] | None:
+        ends, ms = self._found[kind]
+        i = bisect.bisect_right(ends, rel)
+        return ms[i - 1] if i else None
+
+
 class _Extractor:
     def __init__(self, norm: Normalized, lex: Lexicon, year: int | None) -> None:
         self.n = norm
@@ -77,6 +116,7 @@ class _Extractor:
         self.lex = lex
         self.year = year
         self.tok = lex.tokenizer()
+        self._cue_cache: dict[int, _SentCues] = {}
         self.nominal_verbs = frozenset(lex.verbs.get("nominal_verbs", []))
         self.prefix_words = frozenset(lex.cues["metric_strip_prefix"])
         self.suffix_words = frozenset(lex.cues["metric_strip_suffix"]) | frozenset(lex.cues.get("adverbs", [])) | frozenset(
@@ -87,6 +127,23 @@ class _Extractor:
         self._adverb_re = regex.compile(
             r"(?:" + "|".join(sorted(map(regex.escape, lex.cues.get("adverbs", [])), key=len, reverse=True)) + r")+$"
         )
+
+    def _cues(self, sent: Sentence) -> _SentCues:
+        c = self._cue_cache.get(sent.start)
+        if c is None:
+            c = _SentCues(
+                self.t[sent.start : sent.end],
+                {
+                    "hedge": self.lex.hedge_re,
+                    "achieved": _ACHIEVED_CUE,
+                    "plan": _PLAN_CUE,
+                    "to_year": _TO_YEAR,
+                    "year_span": _YEAR_SPAN,
+                    "fyp": _FYP,
+                },
+            )
+            self._cue_cache = {sent.start: c}
+        return c
 
     # ---- token-boundary verb search ---------------------------------------
     def _boundaries(self, s: str) -> set[int]:
@@ -134,12 +191,12 @@ class _Extractor:
                 z = tail
         z = _PAREN_ANY.sub("", z)
         z = _PAREN_TAIL.sub("", z)
-        z = regex.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", "", z)
-        z = regex.sub(r"^[^\p{Han}A-Za-z0-9“（(]+", "", z)
+        z = _RX0.sub("", z)
+        z = _RX1.sub("", z)
         # 建筑安装工程比去年同期…, X占全市…: the comparison base is not part of the metric
-        z = regex.sub(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|(?:19|20)\d{2}年|上年同期|去年同期|年初|“十[一二三四五六七八九]?五”末)[^，,]*$", "", z)
-        z = regex.sub(r"(?<!所)占(?!比)[^，,]*$", "", z)
-        z = regex.sub(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮|个)?", "", z)
+        z = _RX2.sub("", z)
+        z = _RX3.sub("", z)
+        z = _RX4.sub("", z)
         qm = _QUOTED_TAIL.search(z)
         if qm and qm.start() > 0:
             z = qm.group(1)  # 处置批而未供、闲置、低效“三类土地”: the quoted term names the metric
@@ -170,7 +227,7 @@ class _Extractor:
     def _right_metric(self, pos: int, end: int) -> tuple[str, str | None]:
         """Noun after the quantity (新建4所幼儿园), and a verb that follows it (60个项目入库)."""
         seg = self.t[pos:end]
-        if not seg or not regex.match(r"[\p{Han}A-Za-z“]", seg):
+        if not seg or not _RX5.match(seg):
             return "", None
         stop = regex.search(
             r"[，,。；;：:！？\n（(\[]|等|的|[和及与或、]?[\d零〇一二两三四五六七八九十百千]+|、$", seg
@@ -189,7 +246,7 @@ class _Extractor:
                 verb = w
                 seg = seg[:a]
                 break
-        seg = regex.sub(r"(?:任务|工作)$", "", seg.strip("“” "))
+        seg = _RX6.sub("", seg.strip("“” "))
         return seg, verb
 
     # ---- main loop -----------------------------------------------------------
@@ -251,7 +308,7 @@ class _Extractor:
         pre_word = t[q.start : q.num_start]
         if pre_word in ("突破", "超过") and r.action is None:
             r.action = pre_word
-        is_qizhong = bool(regex.match(r"\s*其中", left))
+        is_qizhong = bool(_RX7.match(left))
         zone = left
         verb_adjacent = False
         if verb is not None:
@@ -271,10 +328,10 @@ class _Extractor:
         elif not self._clean_metric(zone):
             verb_adjacent = True
         # 全员劳动生产率从人均8.7万元提高到12万元: the metric is before 从/由
-        fm = regex.search(r"(?:从|由)(?:人均|每人每年|每人每月|每人|每年)?$", zone)
+        fm = _RX8.search(zone)
         if fm:
             zone = zone[: fm.start()]
-        if regex.search(r"人均|每人|每千人|每万人|每百人|每百户|每万", zone):
+        if _RX9.search(zone):
             r.extra["per_capita"] = True
         metric = self._clean_metric(zone)
         # a change verb at the end of the metric (国内生产总值增长目标是…, 经济年均增长保持在…)
@@ -310,7 +367,7 @@ class _Extractor:
                 r.action = vm[0][2]
         r.extra["verb_adjacent"] = verb_adjacent
         # 8.7万元 in 从8.7万元提高到12万元 is the present level, not the target
-        if regex.search(r"(?:从|由)[^，,。；;]{0,12}$", left) and regex.match(
+        if _RX10.search(left) and regex.match(
             r"(?:提高|增加|提升|下降|降低|减少|调整|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?", t[q.end : q.end + 4]
         ):
             r.extra["baseline"] = True
@@ -333,7 +390,9 @@ class _Extractor:
                 r.extra["verb_adjacent"] = prev.extra.get("verb_adjacent", False)
         r.metric = metric or None
         # hedge: the nearest hedge word before the quantity in the sentence
-        hm = _last(self.lex.hedge_re, sent_left)
+        cues = self._cues(sent)
+        rel = q.start - sent.start
+        hm = cues.last("hedge", rel)
         if hm is not None and hm.group(0) in ("争取", "努力"):
             # 争取/努力 reach only their own clause, or a following clause with no verb of its own
             if hm.end() < cstart and verb is not None:
@@ -348,14 +407,14 @@ class _Extractor:
         if r.action == r.hedge:
             r.hedge = None
         clause_left = t[cstart : q.start]
-        if regex.search(r"预计|高达|预期将", clause_left):
+        if _RX11.search(clause_left):
             r.extra["forecast"] = True
         # progress and results inside a plan: 已经…, 据…统计, 到5月份为止, 比去年同期增长, 计划完成102%
-        am = _last(_ACHIEVED_CUE, sent_left)
-        if am is not None and (am.start() >= len(sent_left) - len(clause_left) - 40) and not regex.search(
-            r"力争|确保|争取|要|将|拟|计划(?!完成)|目标", sent_left[am.end() :]
-        ):
-            r.extra["achieved"] = True
+        am = cues.last("achieved", rel)
+        if am is not None and am.start() >= len(sent_left) - len(clause_left) - 40:
+            pm = cues.last("plan", rel)
+            if pm is None or pm.start() < am.end():
+                r.extra["achieved"] = True
         self._kind(r)
         if not r.metric:
             r.confidence = 0.5
@@ -428,7 +487,7 @@ class _Extractor:
             while j < len(recs) and recs[j].metric == m and recs[j].metric_inherited:
                 group.append(recs[j])
                 j += 1
-            members = [x for x in regex.split(r"、|和|及", m) if x]
+            members = [x for x in _RX12.split(m) if x]
             if len(members) == len(group) and len(members) > 1:
                 names = self._member_names(members)
                 for rec, name in zip(group, names, strict=True):
@@ -468,7 +527,7 @@ class _Extractor:
                 left = left[: vm[-1][0]]
             metric = self._clean_metric(left)
             if m.group("c"):
-                action = regex.sub(r"^(?:持续|稳步|明显|不断|进一步)", "", m.group("c"))
+                action = _RX13.sub("", m.group("c"))
             if not metric or len(metric) > 20:
                 continue
             q = Quantity(a, b, a, None, None, None, "=")
@@ -497,15 +556,16 @@ def _last(pattern: regex.Pattern[str], s: str) -> regex.Match[str] | None:
 
 def _horizon(ex: _Extractor, r: _Rec, year: int | None) -> tuple[int | str | None, bool]:
     t = ex.t
-    sent_left = t[r.sent.start : r.q.start]
-    per_year = r.per_year or "年均" in sent_left[-12:]
-    m = _last(_TO_YEAR, sent_left)
+    rel = r.q.start - r.sent.start
+    per_year = r.per_year or "年均" in t[max(r.sent.start, r.q.start - 12) : r.q.start]
+    cues = ex._cues(r.sent)
+    m = cues.last("to_year", rel)
     if m is not None:
         return int(m.group(1)), per_year
-    span = _last(_YEAR_SPAN, sent_left)
+    span = cues.last("year_span", rel)
     if span is not None:
         return f"{span.group(1)}-{span.group(2)}", per_year
-    fy = _last(_FYP, sent_left)
+    fy = cues.last("fyp", rel)
     if fy is None and r.sent.section_fyp:
         fy = _FYP.search(r.sent.section_fyp)
     if fy is not None:

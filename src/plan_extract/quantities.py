@@ -17,10 +17,16 @@ from .lexicon import Lexicon, _alternation
 from .numerals import parse_number
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-_CN_NUM = rf"[{CN_DIGITS}]+(?:[点點][零〇一二三四五六七八九]+)?"
+# Possessive quantifiers and look-behinds keep matching linear on long digit runs
+# (no backtracking into a number, no retry from inside one).
+_CN_NUM = rf"(?<![{CN_DIGITS}])[{CN_DIGITS}]++(?:[点點][零〇一二三四五六七八九]++)?"
 # 4。6% (OCR of a decimal point) is read as 4.6 only right before a percent sign
-_AR_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+。\d+(?=[%‰])|\d+(?:\.\d+)?"
+_AR_NUM = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})++(?![\d])(?:\.\d++)?|\d++。\d++(?=[%‰])|\d++(?:\.\d++)?)"
 _MULT = r"千万|百万|万亿|万万|亿|万|千|百"
+
+# Patterns used per candidate, compiled once.
+_RX0 = regex.compile(r"[万亿][^万亿]")
+_RX1 = regex.compile(r"(?:建|增|完成|改造|建设|新建|扩建|创建|打造|培育|达)$")
 
 
 @dataclass(frozen=True)
@@ -53,9 +59,9 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     |
     (?P<pre>{pre})?
     (?:
-        (?P<fn>\d+)/(?P<fd>\d+)(?![\d/])
+        (?<![\d/])(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])
       |
-        (?!百分之)(?P<cfd>[一二三四五六七八九十百]+)分之(?P<cfn>[一二三四五六七八九十]+(?:[点點][零〇一二三四五六七八九]+)?)
+        (?!百分之)(?<![一二三四五六七八九十百])(?P<cfd>[一二三四五六七八九十百]++)分之(?P<cfn>[一二三四五六七八九十]++(?:[点點][零〇一二三四五六七八九]++)?)
       |
         百分之(?P<pn1>{num})(?:(?P<psep>{sep})(?:百分之)?(?P<pn2>{num}))?
       |
@@ -172,7 +178,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
                 continue
             if _CN_ONLY_MULT.match(n1s) and not (mult or _TRAIL_MULT.search(n1s)):
                 continue
-            if m.group("n1") and not mult and not n2s and regex.search(r"[万亿][^万亿]", n1s):
+            if m.group("n1") and not mult and not n2s and _RX0.search(n1s):
                 # 一百四十五亿七千七百万元 → 145.77 亿元: a mixed numeral is written in its largest unit
                 whole = parse_number(n1s)
                 big = "亿" if "亿" in n1s else "万"
@@ -207,7 +213,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             # 所/期 are counts only right after a verb (新建4所); else part of a name (41所)
             left2 = text[max(0, num_start - 2) : num_start]
             listed = bool(regex.search(rf"\d{regex.escape(base_unit)}[^，,。；;、]{{0,12}}、$", text[max(0, num_start - 20) : num_start]))
-            if not listed and not regex.search(r"(?:建|增|完成|改造|建设|新建|扩建|创建|打造|培育|达)$", left2):
+            if not listed and not _RX1.search(left2):
                 continue
         if is_cn and prev_char == "的" and not m.group("pn1"):
             continue  # 党的二十六条 (an OCR'd 二十大): an ordinal name, not a count

@@ -17,6 +17,8 @@ from .lexicon import Lexicon
 from .normalize import Normalized
 
 _SENT_END = regex.compile(r"[。！？!?\n]+")
+_SOFT_BREAK = regex.compile(r"[，,；;、 ]")
+MAX_SENTENCE = 1200
 _HEADING = regex.compile(
     r"^[ \t　]*(?:(?P<top>[一二三四五六七八九十]{1,3}[、.．])|(?P<sub>[（(][一二三四五六七八九十]{1,3}[)）])|(?P<part>第[一二三四五六七八九十]{1,3}部分))"
 )
@@ -41,6 +43,21 @@ _PLAN_START = regex.compile(
 _ACHIEVED_IN = regex.compile(r"(?:已经|已|比上年|同比|实现了|完成了|达到了|增长了|下降了|提高了|超额完成|分别增长|累计完成|取得了)")
 _PLAN_IN = regex.compile(r"(?:力争|确保|争取|要|将|拟|计划|目标|预期|安排|推动|力求|努力|今年|明年|全年)")
 
+# Patterns used per candidate, compiled once.
+_RX0 = regex.compile(r"\d")
+_RX1 = regex.compile(r"国务院|全国|中华人民共和国")
+_RX2 = regex.compile(r"省$|自治区$")
+_RX3 = regex.compile(r"市$")
+_RX4 = regex.compile(r"[区县旗]$")
+_RX5 = regex.compile(r"回顾|过去|总结|取得的|成就|成绩")
+_RX6 = regex.compile(r"目标|任务|安排|要求|工作|建议|计划|政策|今年|明年|努力|坚持|推进|加快|推动|实施|着力|建设|深化|提升|强化|促进|切实")
+_RX7 = regex.compile(r"(?:19|20)\d{2}年(?!—)")
+_RX8 = regex.compile(r"((?:19|20)\d{2})年")
+_RX9 = regex.compile(r"\d{4}年[—\-－至到]")
+_RX10 = regex.compile(r"(?:今年|明年|下一步|今后|新的一年|未来五年|今后五年)")
+_RX11 = regex.compile(r"预期目标|主要目标是|目标任务是")
+_RX12 = regex.compile(r"[,，;；]")
+
 
 @dataclass
 class Meta:
@@ -59,7 +76,7 @@ def infer_metadata(text: str) -> Meta:
         meta.title = m.group(0).strip()
         meta.year = int(m.group(1))
         reg = m.group(2).strip("“”　 ")
-        if reg and not regex.search(r"\d", reg):
+        if reg and not _RX0.search(reg):
             meta.region = reg
     m = _DELIVERED.search(head)
     if m and meta.year is None:
@@ -73,13 +90,13 @@ def infer_metadata(text: str) -> Meta:
         if m:
             meta.year = int(m.group(1))
     if meta.region:
-        if regex.search(r"国务院|全国|中华人民共和国", meta.region):
+        if _RX1.search(meta.region):
             meta.level = "national"
-        elif regex.search(r"省$|自治区$", meta.region):
+        elif _RX2.search(meta.region):
             meta.level = "province"
-        elif regex.search(r"市$", meta.region):
+        elif _RX3.search(meta.region):
             meta.level = "city"
-        elif regex.search(r"[区县旗]$", meta.region):
+        elif _RX4.search(meta.region):
             meta.level = "county"
     return meta
 
@@ -110,14 +127,14 @@ class Sentence:
 
 
 def _heading_mode(h: str, year: int | None) -> str | None:
-    if regex.search(r"回顾|过去|总结|取得的|成就|成绩", h):
+    if _RX5.search(h):
         return "review"
     ys = [int(y) for y in _YEAR.findall(h)]
     if year is not None and ys:
         if max(ys) < year:
             return "review"
         return "plan"
-    if regex.search(r"目标|任务|安排|要求|工作|建议|计划|政策|今年|明年|努力|坚持|推进|加快|推动|实施|着力|建设|深化|提升|强化|促进|切实", h):
+    if _RX6.search(h):
         return "plan"
     return None
 
@@ -137,9 +154,18 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
     n = len(t)
     line_start = True
     while pos < n:
-        m = _SENT_END.search(t, pos)
-        end = m.start() if m else n
-        nxt = m.end() if m else n
+        m = _SENT_END.search(t, pos, min(n, pos + MAX_SENTENCE))
+        if m is not None:
+            end, nxt = m.start(), m.end()
+        elif pos + MAX_SENTENCE >= n:
+            end = nxt = n
+        else:
+            # an over-long "sentence" (lists, tables, garbage): cut at a clause boundary so that
+            # the work per quantity stays bounded
+            cut = None
+            for cut in _SOFT_BREAK.finditer(t, pos + MAX_SENTENCE // 2, pos + MAX_SENTENCE):  # noqa: B007
+                pass
+            end = nxt = cut.end() if cut is not None else pos + MAX_SENTENCE
         raw = t[pos:end]
         stripped = raw.strip(" \t　")
         if stripped:
@@ -152,7 +178,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 # a heading: the line (or its first sentence) after 一、 / （一）, or a bare part heading
                 h = stripped[:60]
                 hmode = _heading_mode(h, year)
-                fyp = h if _FYP_IN.search(h) and not regex.search(r"(?:19|20)\d{2}年(?!—)", h) else None
+                fyp = h if _FYP_IN.search(h) and not _RX7.search(h) else None
                 level = 0 if bare is not None else 1 if (hm.group("top") or hm.group("part")) else 2
                 section = h
                 modes[level], fyps[level] = hmode, fyp
@@ -166,12 +192,12 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             body = stripped
             review_cue = bool(_REVIEW_START.match(body))
             if not review_cue and year is not None:
-                ym = regex.match(r"((?:19|20)\d{2})年", body)
-                review_cue = bool(ym and int(ym.group(1)) < year and not regex.match(r"\d{4}年[—\-－至到]", body))
+                ym = _RX8.match(body)
+                review_cue = bool(ym and int(ym.group(1)) < year and not _RX9.match(body))
             strong_plan = bool(
-                regex.match(r"(?:今年|明年|下一步|今后|新的一年|未来五年|今后五年)", body)
+                _RX10.match(body)
                 or (year is not None and regex.match(rf"(?:{year}|{year + 1})年", body))
-                or regex.search(r"预期目标|主要目标是|目标任务是", body[:30])
+                or _RX11.search(body[:30])
             )
             if mode == "review":
                 if strong_plan:
@@ -193,7 +219,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             forecast_to = None
             if fc >= 0 and default == "target":
                 # in a plan, 预计 covers its own clause: 预计今年财政收入…增长，…支出规模28.5万亿元 (a target)
-                cm = regex.search(r"[,，;；]", body[fc:])
+                cm = _RX12.search(body[fc:])
                 if cm:
                     forecast_to = lead + fc + cm.start()
             achieved_sentence = False
