@@ -23,6 +23,7 @@ case), then once more without a leading generic scope word (``全省``, ``本地
 
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
 from dataclasses import dataclass
@@ -205,7 +206,14 @@ def normalize_metric(metric: str) -> str:
 
 def indicator_for(metric: str | None, *, lexicon: IndicatorLexicon | None = None) -> str | None:
     """The canonical indicator id of a metric as worded, or None."""
-    return (lexicon or _default_lexicon()).lookup(metric)
+    if lexicon is None:
+        return _default_lookup(metric)
+    return lexicon.lookup(metric)
+
+
+@functools.lru_cache(maxsize=65536)
+def _default_lookup(metric: str | None) -> str | None:
+    return _default_lexicon().lookup(metric)
 
 
 def get_indicator(

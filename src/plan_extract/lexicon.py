@@ -37,6 +37,7 @@ class Lexicon:
     userdict: list[tuple[str, int | None, str | None]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _tokenizer: Any = field(default=None, repr=False)
+    _memos: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, folder: str | Path | None = None) -> Lexicon:
@@ -127,6 +128,18 @@ class Lexicon:
     @cached_property
     def count_units(self) -> frozenset[str]:
         return frozenset(self.units["counts"])
+
+    # ---- memo tables ---------------------------------------------------------
+    def memo(self, name: str) -> dict[str, Any]:
+        """A bounded memo table for pure functions of a string under this lexicon.
+
+        Metric clean-up and verb search see the same short zones again and again across
+        a corpus; remembering them saves most of the segmentation work.
+        """
+        table = self._memos.get(name)
+        if table is None or len(table) > 200_000:
+            table = self._memos[name] = {}
+        return table
 
     # ---- the tokenizer ------------------------------------------------------
     def tokenizer(self) -> Any:

@@ -90,6 +90,9 @@ class _Rec:
 _PLAN_CUE = regex.compile(r"力争|确保|争取|要|将|拟|计划(?!完成)|目标")
 
 
+_RIGHT_STOP = regex.compile(r"[，,。；;：:！？\n（(\[]|等|的|[和及与或、]?[\d零〇一二两三四五六七八九十百千]+|、$")
+
+
 class _SentCues:
     """Cue words of one sentence, found once; ``last(kind, rel)`` is the last one ending before ``rel``.
 
@@ -119,9 +122,11 @@ class _Extractor:
         self._cue_cache: dict[int, _SentCues] = {}
         self.nominal_verbs = frozenset(lex.verbs.get("nominal_verbs", []))
         self.prefix_words = frozenset(lex.cues["metric_strip_prefix"])
+        self.prefix_first = frozenset(w[0] for w in self.prefix_words)
         self.suffix_words = frozenset(lex.cues["metric_strip_suffix"]) | frozenset(lex.cues.get("adverbs", [])) | frozenset(
             lex.verbs.get("trailing_verbs", [])
         )
+        self.suffix_last = frozenset(w[-1] for w in self.suffix_words)
         changes = sorted(lex.change_up | lex.change_down, key=len, reverse=True)
         self.change_tail_re = regex.compile(r"(?:" + "|".join(map(regex.escape, changes)) + r")$")
         self._adverb_re = regex.compile(
@@ -142,7 +147,7 @@ class _Extractor:
                     "fyp": _FYP,
                 },
             )
-            self._cue_cache = {sent.start: c}
+            self._cue_cache[sent.start] = c
         return c
 
     # ---- token-boundary verb search ---------------------------------------
@@ -158,19 +163,37 @@ class _Extractor:
         """Verbs in ``s`` that start on a word boundary (so 研发投入 and 增加值 hide their verbs)."""
         if not s:
             return []
-        bounds = self._boundaries(s)
+        cache = self.lex.memo("verbs")
+        hit = cache.get(s)
+        if hit is None:
+            hit = cache[s] = self._find_verbs(s)
+        return hit
+
+    def _find_verbs(self, s: str) -> list[tuple[int, int, str]]:
+        cands = [(m.start(), m.end(), m.group(0)) for m in self.lex.verb_re.finditer(s, overlapped=True)]
+        if not cands:
+            return []
+        # word boundaries only around the candidates: segmentation is local, and cutting a
+        # few characters of context costs far less than cutting the whole clause
+        bounds: set[int] = set()
+        lo_prev = -1
+        for a, b, _w in cands:
+            lo, hi = max(0, a - 6), min(len(s), b + 6)
+            if lo < lo_prev:
+                lo = lo_prev
+            if lo >= hi:
+                continue
+            bounds |= {lo + x for x in self._boundaries(s[lo:hi])}
+            lo_prev = hi
+        bounds.add(len(s))
         found = []
-        for m in self.lex.verb_re.finditer(s, overlapped=True):
-            a, b = m.span()
+        for a, b, w in cands:
             if a not in bounds:
                 continue
-            w = m.group(0)
             if b not in bounds and w[-1] not in "在到至达为":
-                # the verb runs into a longer word (增加值, 新增就业岗位 is fine)
+                # the verb runs into a longer word (增加值), unless a quote or the end follows
                 nxt = s[b : b + 1]
-                if not nxt or nxt in "“《":
-                    pass
-                else:
+                if nxt and nxt not in "“《":
                     continue
             found.append((a, b, w))
         # keep the longest verb at each end position
@@ -182,6 +205,13 @@ class _Extractor:
 
     # ---- metric clean-up ------------------------------------------------------
     def _clean_metric(self, zone: str) -> str:
+        cache = self.lex.memo("metric")
+        hit = cache.get(zone)
+        if hit is None:
+            hit = cache[zone] = self._clean_metric_uncached(zone)
+        return hit
+
+    def _clean_metric_uncached(self, zone: str) -> str:
         z = zone.strip(" \t\n　").replace("[...]", "").replace("[…]", "")
         if "等" in z:
             head, tail = z.rsplit("等", 1)
@@ -215,7 +245,7 @@ class _Extractor:
 
     def _strip_words(self, z: str) -> str:
         """Drop leading time words and hedges and trailing adverbs, whole words only (粮食产能 keeps 能)."""
-        if not z:
+        if not z or (z[0] not in self.prefix_first and z[-1] not in self.suffix_last):
             return z
         toks = self.tok.lcut(z, HMM=False)
         while toks and toks[0] in self.prefix_words:
@@ -229,9 +259,7 @@ class _Extractor:
         seg = self.t[pos:end]
         if not seg or not _RX5.match(seg):
             return "", None
-        stop = regex.search(
-            r"[，,。；;：:！？\n（(\[]|等|的|[和及与或、]?[\d零〇一二两三四五六七八九十百千]+|、$", seg
-        )
+        stop = _RIGHT_STOP.search(seg)
         if stop:
             seg = seg[: stop.start()]
         seg = seg[:24]
@@ -687,7 +715,7 @@ def _unit_as_worded(norm: Normalized, q: Quantity) -> str | None:
     return norm.clean_original(pos, pos + len(q.unit)).translate(_FULLWIDTH)
 
 
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
 
 
 def _as_worded(norm: Normalized, metric: str, r: _Rec) -> str:

@@ -196,7 +196,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 review_cue = bool(ym and int(ym.group(1)) < year and not _RX9.match(body))
             strong_plan = bool(
                 _RX10.match(body)
-                or (year is not None and regex.match(rf"(?:{year}|{year + 1})年", body))
+                or (year is not None and body[:5] in (f"{year}年", f"{year + 1}年"))
                 or _RX11.search(body[:30])
             )
             if mode == "review":
