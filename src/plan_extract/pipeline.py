@@ -8,6 +8,7 @@ metric, verb, hedge, stance and horizon (this module) → :class:`Document`.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -23,12 +24,21 @@ from .units import base_unit
 # Clause boundaries inside a sentence (the comma family); 、 separates list items.
 _CLAUSE = regex.compile(r"[,，;；:：]")
 _LIST_SEP = "、"
-_QUAL = regex.compile(
-    r"(?P<q>(?:(?:要|继续)?(?:与|和|同)[^，,。；;、]{1,14}?(?:基本同步|同步|相协调|相适应|相匹配|相衔接)))"
-    r"|(?P<b>基本平衡)"
-    r"|(?P<c>(?:持续|稳步|明显|不断|进一步)(?:改善|好转|优化))"
-    r"|(?P<d>两位数增长)"
-)
+@functools.lru_cache(maxsize=8)
+def _qual_pattern(lex: Lexicon) -> regex.Pattern[str]:
+    """Qualitative targets from the lexicon's word lists (data/cues.json, "qualitative")."""
+    q = lex.cues["qualitative"]
+
+    def alt(key: str) -> str:
+        return "|".join(regex.escape(w) for w in sorted(q[key], key=len, reverse=True))
+
+    return regex.compile(
+        rf"(?P<q>(?:(?:要|继续)?(?:与|和|同)[^，,。；;、]{{1,16}}?(?:{alt('relations')})))"
+        rf"|(?P<k>(?:{alt('comparisons')})[^，,。；;、]{{2,12}}?(?=[，,。；;]|$))"
+        rf"|(?P<b>(?:{alt('states')})|(?<=收支)平衡(?=[，,。；;]))"
+        rf"|(?P<c>(?:{alt('degrees')})(?:{alt('changes')}))"
+        rf"|(?P<t>(?:全面)?完成(?:国家|省|市|上级)?(?:、[省市])?(?:下达|确定)?的?[^，,。；;]{{0,28}}?(?:{alt('tasks')}))"
+    )
 _TIME_LEAD = regex.compile(
     r"^(?:(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末|前|以前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
     r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末)(?:的|，|,)?)+"
@@ -58,7 +68,6 @@ _RX9 = regex.compile(r"人均|每人|每千人|每万人|每百人|每百户|每
 _RX10 = regex.compile(r"(?:从|由)[^，,。；;]{0,12}$")
 _RX11 = regex.compile(r"预计|高达|预期将")
 _RX12 = regex.compile(r"、|和|及")
-_RX13 = regex.compile(r"^(?:持续|稳步|明显|不断|进一步)")
 
 
 def fyp_period(ordinal: int) -> str:
@@ -93,6 +102,9 @@ _PLAN_CUE = regex.compile(r"力争|确保|争取|要|将|拟|计划(?!完成)|�
 _RIGHT_STOP = regex.compile(r"[，,。；;：:！？\n（(\[]|等|的|[和及与或、]?[\d零〇一二两三四五六七八九十百千]+|、$")
 
 
+_RX_TARGET_WORD = regex.compile(r"目标|预期|主要指标")
+
+
 class _SentCues:
     """Cue words of one sentence, found once; ``last(kind, rel)`` is the last one ending before ``rel``.
 
@@ -119,6 +131,7 @@ class _Extractor:
         self.lex = lex
         self.year = year
         self.tok = lex.tokenizer()
+        self.qual_re = _qual_pattern(lex)
         self._cue_cache: dict[int, _SentCues] = {}
         self.nominal_verbs = frozenset(lex.verbs.get("nominal_verbs", []))
         self.prefix_words = frozenset(lex.cues["metric_strip_prefix"])
@@ -540,7 +553,12 @@ class _Extractor:
     def _qualitative(self, sent: Sentence, quants: list[_Rec]) -> list[_Rec]:
         out: list[_Rec] = []
         t = self.t
-        for m in _QUAL.finditer(t, sent.start, sent.end):
+        has_target = any(r.kind != "qualitative" and r.sent.stance_default == "target" for r in quants)
+        if not has_target and not _RX_TARGET_WORD.search(t, max(0, sent.start - 120), sent.end):
+            return out
+        if sent.stance_default != "target":
+            return out
+        for m in self.qual_re.finditer(t, sent.start, sent.end):
             a, b = m.span()
             if any(r.q.start < b and a < r.q.end for r in quants):
                 continue
@@ -555,7 +573,14 @@ class _Extractor:
                 left = left[: vm[-1][0]]
             metric = self._clean_metric(left)
             if m.group("c"):
-                action = _RX13.sub("", m.group("c"))
+                degrees = self.lex.cues["qualitative"]["degrees"]
+                action = m.group("c")
+                for w in sorted(degrees, key=len, reverse=True):
+                    if action.startswith(w):
+                        action = action[len(w) :]
+                        break
+            if m.group("t"):
+                action = "完成"
             if not metric or len(metric) > 20:
                 continue
             q = Quantity(a, b, a, None, None, None, "=")

@@ -17,6 +17,7 @@ from .lexicon import Lexicon
 from .normalize import Normalized
 
 _SENT_END = regex.compile(r"[。！？!?\n]+")
+_HAS_FIGURE = regex.compile(r"[\d零〇一二两三四五六七八九十百千]")
 _SOFT_BREAK = regex.compile(r"[，,；;、 ]")
 MAX_SENTENCE = 1200
 _HEADING = regex.compile(
@@ -218,10 +219,19 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             forecast_from = (lead + fc) if fc >= 0 else None
             forecast_to = None
             if fc >= 0 and default == "target":
-                # in a plan, 预计 covers its own clause: 预计今年财政收入…增长，…支出规模28.5万亿元 (a target)
-                cm = _RX12.search(body[fc:])
-                if cm:
-                    forecast_to = lead + fc + cm.start()
+                # In a plan, 预计 covers its own clause and the run of clauses after it that
+                # carry figures (预计完成地区生产总值992亿元，一般公共预算收入53.5亿元，…);
+                # a clause without a figure ends it (预计今年财政收入…增长，…支出规模28.5万亿元
+                # is a target).
+                pos_c = fc
+                while True:
+                    cm = _RX12.search(body, pos_c)
+                    if cm is None:
+                        break
+                    if not _HAS_FIGURE.search(body, pos_c, cm.start()):
+                        forecast_to = lead + cm.start()
+                        break
+                    pos_c = cm.end()
             achieved_sentence = False
             while di < len(dups) and dups[di][1] <= s0:
                 di += 1
