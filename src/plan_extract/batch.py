@@ -276,13 +276,13 @@ def convert_file(task: Task) -> FileResult:
     Runs in worker processes (or Dask workers): it reads the input itself and
     writes its own outputs, atomically, state last.
     """
-    from . import pipeline
+    from .chunked import parse_chunked
     from .formats import load_text
 
     out = Path(task.out_dir)
     try:
         loaded = load_text(task.source, max_bytes=task.max_bytes)
-        doc = pipeline.parse(
+        doc = parse_chunked(  # big texts in paragraph-aligned chunks: bounded memory
             loaded.text,
             year=task.meta.year,
             region=task.meta.region,

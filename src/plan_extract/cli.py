@@ -16,16 +16,16 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    from .chunked import parse_chunked
     from .errors import PlanExtractError
     from .io import read_text
-    from .pipeline import parse
 
     try:
         text = read_text(args.file, max_bytes=args.max_bytes)
     except PlanExtractError as exc:
         print(f"plan-extract: error: {exc}", file=sys.stderr)
         return 2
-    doc = parse(
+    doc = parse_chunked(  # big texts in paragraph-aligned chunks: bounded memory
         text,
         year=args.year,
         region=args.region,

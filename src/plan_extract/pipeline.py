@@ -63,7 +63,7 @@ _RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮
 _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
 _RX6 = regex.compile(r"(?:任务|工作)$")
 _RX7 = regex.compile(r"\s*其中")
-_RX8 = regex.compile(r"(?:从|由)(?:人均|每人每年|每人每月|每人|每年)?$")
+_RX8 = regex.compile(r"(?:从|由)[^，,。；;从由]{0,12}$")
 _RX9 = regex.compile(r"人均|每人|每千人|每万人|每百人|每百户|每万")
 _RX10 = regex.compile(r"(?:从|由)[^，,。；;]{0,12}$")
 _RX11 = regex.compile(r"预计|高达|预期将")
@@ -96,12 +96,13 @@ class _Rec:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-_PLAN_CUE = regex.compile(r"力争|确保|争取|要|将|拟|计划(?!完成)|目标")
+_PLAN_CUE = regex.compile(r"力争|确保|争取|(?<![主重需只必])要(?![素求点])|(?<!即)将|拟|目标|本年内|今年|明年")
 
 
 _RIGHT_STOP = regex.compile(r"[，,。；;：:！？\n（(\[]|等|的|[和及与或、]?[\d零〇一二两三四五六七八九十百千]+|、$")
 
 
+_RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d]{2,30})$")
 _RX_TARGET_WORD = regex.compile(r"目标|预期|主要指标")
 
 
@@ -369,11 +370,11 @@ class _Extractor:
         elif not self._clean_metric(zone):
             verb_adjacent = True
         # 全员劳动生产率从人均8.7万元提高到12万元: the metric is before 从/由
+        if _RX9.search(zone):
+            r.extra["per_capita"] = True
         fm = _RX8.search(zone)
         if fm:
             zone = zone[: fm.start()]
-        if _RX9.search(zone):
-            r.extra["per_capita"] = True
         metric = self._clean_metric(zone)
         # a change verb at the end of the metric (国内生产总值增长目标是…, 经济年均增长保持在…)
         pm = self.change_tail_re.search(metric) if metric else None
@@ -419,6 +420,14 @@ class _Extractor:
             r.parent_idx = sent_recs.index(head)
             if verb is None:
                 r.action = head.action
+        if not metric and (prev is None or prev.q.end < cstart) and q.special is None:
+            # 生产资料在工业总产值中所占的比重，将由46%上升到47%: the subject stands alone in the clause before
+            pc = _RX_PREV_CLAUSE.search(t, max(sent.start, cstart - 30), max(sent.start, cstart - 1))
+            if pc is not None and (prev is None or prev.q.end <= pc.start()):
+                cand = self._clean_metric(pc.group(1))
+                if cand and not self._verbs_in(cand) and len(cand) <= 24:
+                    metric = cand
+                    r.metric_inherited = True
         if not metric and prev is not None and prev.metric:
             metric = prev.metric
             r.metric_inherited = True
@@ -452,7 +461,7 @@ class _Extractor:
             r.extra["forecast"] = True
         # progress and results inside a plan: 已经…, 据…统计, 到5月份为止, 比去年同期增长, 计划完成102%
         am = cues.last("achieved", rel)
-        if am is not None and am.start() >= len(sent_left) - len(clause_left) - 40:
+        if am is not None:
             pm = cues.last("plan", rel)
             if pm is None or pm.start() < am.end():
                 r.extra["achieved"] = True

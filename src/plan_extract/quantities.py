@@ -86,6 +86,7 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
 _CN_ONLY_MULT = regex.compile(r"^[万亿千百]+$")
 _TRAIL_MULT = regex.compile(r"[万亿]+$")
 _NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|年吞吐|年运量|年产值|年产能|时速|为期|历时|第)$")
+_SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
 _QUOTE_OPEN = "“‘「『《\""
 _QUOTE_CLOSE = "”’」』》\""
 
@@ -223,10 +224,12 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
                 continue
         if is_cn and prev_char == "的" and not m.group("pn1"):
             continue  # 党的二十六条 (an OCR'd 二十大): an ordinal name, not a count
-        if is_cn and base_unit in lex.count_units and v1 <= 10 and not mult and not m.group("pre"):
+        if is_cn and base_unit in lex.count_units and v1 <= 10 and not mult:
             continue  # 两个确立, 三个一批, 一项: prose, not counts
         if _quoted(text, num_start):
             continue
+        if _SIZE_CLASS.match(text, e if not m.group("post") else m.start("post")) and unit.endswith("元"):
+            continue  # 20亿元企业, 10亿元以上项目: a size class inside the metric
         # range check: the second number must be larger (5-10家); a dash between unrelated numbers is not a range
         comparator = "="
         if m.group("pre"):
