@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10_000, "亿": 100_000_000}
+# 一千二百 / 二十万 / 三千五百万 / 十五: digit–unit pairs in falling order, each section below 万
+_SECTION = r"(?:[一二两三四五六七八九]?千)?(?:[零〇]?[一二两三四五六七八九]?百)?(?:[零〇]?[一二三四五六七八九]?十)?(?:[零〇]?[一二两三四五六七八九])?"
+_WELL_FORMED = regex.compile(rf"(?=[^万亿])(?:{_SECTION}亿)?(?:{_SECTION}万)?{_SECTION}")
 
 
 def _fallback_cn(s: str) -> float | None:
@@ -59,6 +64,11 @@ def parse_number(s: str | None) -> float | None:
     # Sequences of bare digits (一九八〇) are years or codes, not quantities.
     if len(s) > 1 and all(ch in _DIGITS for ch in s):
         return None
+    # Well-formed integers (一千二百, 二十万, 两万) are read here; cn2an stays the reference
+    # (tests/test_numerals.py checks the two agree) and reads everything else. Importing
+    # cn2an costs ~0.1 s, a tenth of a cold `plan-extract extract`.
+    if _WELL_FORMED.fullmatch(s):
+        return _fallback_cn(s)
     try:
         import cn2an
 
