@@ -8,6 +8,7 @@ metric, verb, hedge, stance and horizon (this module) → :class:`Document`.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from .lexicon import Lexicon, default_lexicon
 from .models import Document, Target
 from .normalize import Normalized, normalize
 from .quantities import Quantity, find_quantities
-from .structure import Sentence, infer_metadata, split_sentences
+from .structure import Sentence, ascii_years, infer_metadata, split_sentences
 from .units import base_unit
 
 # Clause boundaries inside a sentence (the comma family); 、 separates list items.
@@ -668,6 +669,9 @@ def parse(
             title=meta.title, extractor_version=__version__,
         )
     norm = normalize(text)
+    years = ascii_years(norm.text)
+    if years != norm.text:
+        norm = dataclasses.replace(norm, text=years)
     sentences = split_sentences(norm, year=year, lex=lex)
     ex = _Extractor(norm, lex, year)
     recs = ex.run(sentences)

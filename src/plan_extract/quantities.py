@@ -53,7 +53,7 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     suf = _alternation(list(c["suffix"]))
     sep = _alternation(c["range_separators"])
     num = rf"(?:{_AR_NUM}|{_CN_NUM})"
-    unit = rf"(?:{pct}|(?:{_MULT})?(?:{base})|(?:{_MULT})?(?:{latin})(?![A-Za-z])|(?:万亿|亿|万)(?=(?:{suf})))"
+    unit = rf"(?:{pct}|(?<=\d\.\d{{1,2}})年(?![代级度底初末前后内间月])|(?:{_MULT})?(?:{base})|(?:{_MULT})?(?:{latin})(?![A-Za-z])|(?:万亿|亿|万)(?=(?:{suf})))"
     # A cheap first-character test: every quantity starts with a digit, a numeral, a
     # comparator word or 翻/倍; the engine skips other positions at once.
     first = "".join(sorted({w[0] for w in c["prefix"]} | set(CN_DIGITS) | set("0123456789翻倍百")))
@@ -86,6 +86,8 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
 _CN_ONLY_MULT = regex.compile(r"^[万亿千百]+$")
 _TRAIL_MULT = regex.compile(r"[万亿]+$")
 _NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|年吞吐|年运量|年产值|年产能|时速|为期|历时|第)$")
+_THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
+_HAN_NOUN_START = regex.compile(r"的?\p{Han}")
 _SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
 _QUOTE_OPEN = "“‘「『《\""
 _QUOTE_CLOSE = "”’」』》\""
@@ -230,6 +232,13 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue
         if _SIZE_CLASS.match(text, e if not m.group("post") else m.start("post")) and unit.endswith("元"):
             continue  # 20亿元企业, 10亿元以上项目: a size class inside the metric
+        if (
+            m.group("post") in _THRESHOLD_POSTS
+            and base_unit not in lex.count_units
+            and unit not in ("%", "‰", "万", "亿", "万亿")
+            and _HAN_NOUN_START.match(text, e)
+        ):
+            continue  # 关停10万千瓦及以下燃煤机组, 150万吨以上的物流园区: a threshold inside the metric
         # range check: the second number must be larger (5-10家); a dash between unrelated numbers is not a range
         comparator = "="
         if m.group("pre"):

@@ -30,6 +30,8 @@ _BARE_HEADING = regex.compile(
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
 _FYP_IN = regex.compile(r"十[一二三四五六七八九]?五|五年")
 
+_PLAN_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?的?(?:国民经济|国民经济和社会发展|经济和社会发展)计划")
+_DATE_LINE = regex.compile(r"((?:19|20)\d{2})\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}")
 _TITLE = regex.compile(r"((?:19|20)\d{2})年\s*(\S{0,16}?)(?:人民)?政府工作报告")
 _DELIVERED = regex.compile(r"——\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
 _YEAR_IS = regex.compile(r"(?:^|[。\n])\s*((?:19|20)\d{2})年(?:是|，是|,是)")
@@ -68,8 +70,20 @@ class Meta:
     title: str | None = None
 
 
+_CN_YEAR = regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d])[一二12][〇零一二三四五六七八九0-9]{3}(?=\s*年)")
+_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def ascii_years(text: str) -> str:
+    """一九五八年 → 1958年, character for character (offsets unchanged), for year cues."""
+    if not _CN_YEAR.search(text):
+        return text
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), text)
+
+
 def infer_metadata(text: str) -> Meta:
     """Year, title and (when the title says it) region from the opening of a report."""
+    text = ascii_years(text[:20000]) + text[20000:]
     head = text[:3000]
     meta = Meta()
     m = _TITLE.search(head)
@@ -83,11 +97,20 @@ def infer_metadata(text: str) -> Meta:
     if m and meta.year is None:
         meta.year = int(m.group(1))
     if meta.year is None:
+        m = _PLAN_YEAR.search(head)
+        if m:
+            meta.year = int(m.group(1))
+    if meta.year is None:
         m = _YEAR_IS.search(text[:20000])
         if m:
             meta.year = int(m.group(1))
     if meta.year is None:
         m = _TARGET_YEAR.search(text)
+        if m:
+            meta.year = int(m.group(1))
+    if meta.year is None and "今年" in text:
+        # 今年 in a page dated 2024-02-01 (发布时间, 时间, a dateline) means 2024
+        m = _DATE_LINE.search(head)
         if m:
             meta.year = int(m.group(1))
     if meta.region:
