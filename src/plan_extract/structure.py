@@ -31,9 +31,14 @@ _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
 _FYP_IN = regex.compile(r"十[一二三四五六七八九]?五|五年")
 
 _PLAN_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?的?(?:国民经济|国民经济和社会发展|经济和社会发展)计划")
+_ON_BEHALF = regex.compile(r"我代表(国务院|[\p{Han}]{2,12}?(?:省|自治区|市|区|县|旗|州|盟|镇|乡))(?:(?:人民)?政府)?")
+_PLAN_HEADING_YEAR = regex.compile(
+    r"(?:^|\n)[^\n，,。]{0,12}?((?:19|20)\d{2})年(?:的)?(?:主要工作|工作安排|工作任务|重点工作|主要任务|工作建议)"
+)
+_REVIEW_HEADING_YEAR = regex.compile(r"(?:^|\n)[^\n，,。]{0,12}?((?:19|20)\d{2})年[^\n，,。]{0,12}?工作回顾")
 _DATE_LINE = regex.compile(r"((?:19|20)\d{2})\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}")
 _TITLE = regex.compile(r"((?:19|20)\d{2})年\s*(\S{0,16}?)(?:人民)?政府工作报告")
-_DELIVERED = regex.compile(r"——\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+_DELIVERED = regex.compile(r"——\s*((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日")
 _YEAR_IS = regex.compile(r"(?:^|[。\n])\s*((?:19|20)\d{2})年(?:是|，是|,是)")
 _TARGET_YEAR = regex.compile(r"((?:19|20)\d{2})年(?:全[省市区县]|全国|我[省市区县]|本[市区县])?(?:经济社会发展|国民经济和社会发展|发展)?的?主要预期目标")
 
@@ -95,24 +100,34 @@ def infer_metadata(text: str) -> Meta:
             meta.region = reg
     m = _DELIVERED.search(head)
     if m and meta.year is None:
-        meta.year = int(m.group(1))
+        # a report delivered in November or December is for the next year
+        meta.year = int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
     if meta.year is None:
-        m = _PLAN_YEAR.search(head)
-        if m:
-            meta.year = int(m.group(1))
+        # 关于2022年…计划执行情况与2023年…计划草案的报告: the later plan
+        plan_years = [int(x) for x in _PLAN_YEAR.findall(head)]
+        if plan_years:
+            meta.year = max(plan_years)
     if meta.year is None:
-        m = _YEAR_IS.search(text[:20000])
-        if m:
-            meta.year = int(m.group(1))
-    if meta.year is None:
+        # 2023年是…开局之年 (the review) and 2024年是…关键之年 (the plan) both occur: the
+        # report is for the later one; so are 2025年主要工作 / 2025年工作安排 headings
+        cands = [int(x) for x in _YEAR_IS.findall(text[:30000])]
+        cands += [int(x) for x in _PLAN_HEADING_YEAR.findall(text)]
+        cands += [int(x) + 1 for x in _REVIEW_HEADING_YEAR.findall(text)]
         m = _TARGET_YEAR.search(text)
         if m:
-            meta.year = int(m.group(1))
+            cands.append(int(m.group(1)))
+        if cands:
+            meta.year = max(cands)
     if meta.year is None and "今年" in text:
         # 今年 in a page dated 2024-02-01 (发布时间, 时间, a dateline) means 2024
         m = _DATE_LINE.search(head)
         if m:
             meta.year = int(m.group(1))
+    if meta.region is None:
+        # 我代表江苏省人民政府 / 我代表国务院 向大会报告政府工作
+        m = _ON_BEHALF.search(head)
+        if m:
+            meta.region = m.group(1)
     if meta.region:
         if _RX1.search(meta.region):
             meta.level = "national"
