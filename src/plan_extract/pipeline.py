@@ -191,15 +191,15 @@ class _Extractor:
         # word boundaries only around the candidates: segmentation is local, and cutting a
         # few characters of context costs far less than cutting the whole clause
         bounds: set[int] = set()
-        lo_prev = -1
+        windows: list[list[int]] = []
         for a, b, _w in cands:
             lo, hi = max(0, a - 6), min(len(s), b + 6)
-            if lo < lo_prev:
-                lo = lo_prev
-            if lo >= hi:
-                continue
+            if windows and lo <= windows[-1][1] + 6:
+                windows[-1][1] = max(windows[-1][1], hi)
+            else:
+                windows.append([lo, hi])
+        for lo, hi in windows:
             bounds |= {lo + x for x in self._boundaries(s[lo:hi])}
-            lo_prev = hi
         bounds.add(len(s))
         found = []
         for a, b, w in cands:
@@ -563,6 +563,8 @@ class _Extractor:
     def _qualitative(self, sent: Sentence, quants: list[_Rec]) -> list[_Rec]:
         out: list[_Rec] = []
         t = self.t
+        if sent.stance_default != "target" or self.qual_re.search(t, sent.start, sent.end) is None:
+            return out
         has_target = any(r.kind != "qualitative" and r.sent.stance_default == "target" for r in quants)
         if not has_target and not _RX_TARGET_WORD.search(t, max(0, sent.start - 120), sent.end):
             return out

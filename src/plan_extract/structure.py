@@ -140,7 +140,7 @@ def infer_metadata(text: str) -> Meta:
     return meta
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
@@ -151,7 +151,6 @@ class Sentence:
     duplicate: bool
     forecast_from: int | None = None  # offset in the sentence after which figures are forecasts
     forecast_to: int | None = None  # … and before which (None: to the end of the sentence)
-    achieved_sentence: bool = False
 
     def stance_for(self, rel: int) -> str:
         if (
@@ -160,8 +159,6 @@ class Sentence:
             and (self.forecast_to is None or rel < self.forecast_to)
         ):
             return "forecast"
-        if self.achieved_sentence:
-            return "achieved"
         return self.stance_default
 
 
@@ -212,7 +209,6 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             s0 = pos + lead
             hm = _HEADING.match(raw) if line_start else None
             bare = _BARE_HEADING.match(raw) if line_start and hm is None and "\n" in t[end:nxt] + "\n" else None
-            heading_line = False
             if hm is not None or bare is not None:
                 # a heading: the line (or its first sentence) after 一、 / （一）, or a bare part heading
                 h = stripped[:60]
@@ -223,7 +219,6 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 modes[level], fyps[level] = hmode, fyp
                 for lv in range(level + 1, 3):
                     modes[lv], fyps[lv] = None, None
-                heading_line = len(stripped) <= 40
             mode = next((m_ for m_ in modes if m_ is not None), None)
             fyp_sec = next((f_ for f_ in reversed(fyps) if f_ is not None), None)
             if hm is not None or bare is not None:
@@ -270,7 +265,6 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                         forecast_to = lead + cm.start()
                         break
                     pos_c = cm.end()
-            achieved_sentence = False
             while di < len(dups) and dups[di][1] <= s0:
                 di += 1
             dup = di < len(dups) and dups[di][0] <= s0 < dups[di][1]
@@ -281,10 +275,9 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 section_mode=mode,
                 section_fyp=fyp_sec,
                 stance_default=default,
-                duplicate=dup or heading_line and False,
+                duplicate=dup,
                 forecast_from=forecast_from,
                 forecast_to=forecast_to,
-                achieved_sentence=achieved_sentence,
             )
             out.append(sent)
         sep = t[end:nxt]
