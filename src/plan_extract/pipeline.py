@@ -59,13 +59,13 @@ _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 _RX0 = regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
 _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
 _RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|(?:19|20)\d{2}年|上年同期|去年同期|年初|“十[一二三四五六七八九]?五”末)[^，,]*$")
-_RX3 = regex.compile(r"(?<!所)占(?!比)[^，,]*$")
-_RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮|个)?")
+_RX3 = regex.compile(r"(?<!所)占(?!比)(?![^，,]*(?:比重|比例)$)[^，,]*$")  # X占全市…: cut; X占GDP(的)?比重 names an indicator
+_RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮|个)")
 _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
 _RX6 = regex.compile(r"(?:任务|工作)$")
 _RX7 = regex.compile(r"\s*其中")
 _RX8 = regex.compile(r"(?:从|由)[^，,。；;从由]{0,12}$")
-_RX9 = regex.compile(r"人均|每人|每千人|每万人|每百人|每百户|每万")
+_RX9 = regex.compile(r"人均|每人|每千人|每万人|每百人|每百户|每万|平均")
 _RX10 = regex.compile(r"(?:从|由)[^，,。；;]{0,12}$")
 _RX11 = regex.compile(r"预计|高达|预期将")
 _RX12 = regex.compile(r"、|和|及")
@@ -103,6 +103,7 @@ _PLAN_CUE = regex.compile(r"力争|确保|争取|(?<![主重需只必])要(?![�
 _RIGHT_STOP = regex.compile(r"[，,。；;：:！？\n（(\[]|等|的|[和及与或、]?[\d零〇一二两三四五六七八九十百千]+|、$")
 
 
+_RX_SHARE_OF = regex.compile(r"(?<!所)占[^，,、]{0,12}$")
 _RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d]{2,30})$")
 _RX_TARGET_WORD = regex.compile(r"目标|预期|主要指标")
 
@@ -317,6 +318,7 @@ class _Extractor:
                     prev_end = max(prev_end, int(r.extra.get("consumed_end", q.end)))
             self._share_list_metrics(sent_recs)
             self._distribute_respectively(sent_recs)
+            self._list_comparators(sent_recs)
             sent_recs.extend(self._qualitative(sent, sent_recs))
             sent_recs.sort(key=lambda r: (r.q.start, r.q.end))
             recs.extend(sent_recs)
@@ -377,6 +379,11 @@ class _Extractor:
         if fm:
             zone = zone[: fm.start()]
         metric = self._clean_metric(zone)
+        if r.action is None:
+            # 一般预算收入占全市32.46%: 占全市 is the relation (the action), the subject the metric
+            om = _RX_SHARE_OF.search(zone)
+            if om is not None and not om.group(0).endswith(("比重", "比例")):
+                r.action = om.group(0)
         # a change verb at the end of the metric (国内生产总值增长目标是…, 经济年均增长保持在…)
         pm = self.change_tail_re.search(metric) if metric else None
         if pm and pm.start() > 0:
@@ -545,8 +552,41 @@ class _Extractor:
                     rec.metric = name
             i = j
 
+    def _list_comparators(self, recs: list[_Rec]) -> None:
+        """分别不少于1家、1家和7家 / 分别增长7%、8%左右: a comparator at either end covers the list."""
+        t = self.t
+        i = 0
+        while i < len(recs):
+            j = i
+            while j + 1 < len(recs) and t[recs[j].q.end : recs[j + 1].q.start].strip() in ("、", "和", "及", "或"):
+                j += 1
+            group = recs[i : j + 1]
+            if len(group) > 1 and "分别" in t[max(group[0].sent.start, group[0].q.start - 12) : group[0].q.start]:
+                comps = [r.q.comparator for r in group]
+                first, last = comps[0], comps[-1]
+                fill = None
+                if first not in ("=", "range") and all(c == "=" for c in comps[1:]):
+                    fill = first
+                elif last not in ("=", "range") and all(c == "=" for c in comps[:-1]):
+                    fill = last
+                if fill is not None:
+                    for r in group:
+                        if r.q.comparator == "=":
+                            r.q = dataclasses.replace(r.q, comparator=fill)
+            i = j + 1
+
     def _member_names(self, members: list[str]) -> list[str]:
         first, last = members[0], members[-1]
+        if len(first) <= 3 and len(last) > len(first) + 1 and all(len(x) <= 3 for x in members[:-1]):
+            # 城镇、农村居民人均可支配收入 / 交通、水利、能源领域投资额: short parallel members,
+            # the last one's head after its own first word is shared
+            suffix = last[len(first) :]
+            return [x + suffix for x in members[:-1]] + [last]
+        if len(last) > len(first) + 1:
+            toks = self.tok.lcut(last, HMM=False)
+            if len(toks) >= 2 and all(len(x) > 3 for x in members[:-1]):
+                # 项目招引、重大项目开工、重大项目竣工贡献度: the last word (the measure) is shared
+                return [x + toks[-1] for x in members[:-1]] + [last]
         short = min(len(x) for x in members[1:-1]) if len(members) > 2 else None
         if len(first) > len(last) + 1 and (short is None or len(first) > short + 1):
             toks = self.tok.lcut(first, HMM=False)
