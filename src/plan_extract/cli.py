@@ -82,6 +82,13 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return run_evaluate(args)
 
 
+def _non_negative(value: str) -> int:
+    n = int(value)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0, not {n}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -103,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["json", "table"], default="json", help="document JSON (default) or a table"
     )
     e.add_argument(
-        "--max-bytes", type=int, default=None, help="refuse files larger than this (default 64 MB)"
+        "--max-bytes", type=_non_negative, default=None, help="refuse files larger than this (default 64 MB)"
     )
     e.set_defaults(handler=_cmd_extract)
 

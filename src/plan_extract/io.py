@@ -268,6 +268,8 @@ def read_text_with_warnings(
     """
     p = Path(path)
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    if limit < 0:
+        raise ValueError(f"max_bytes must be >= 0, not {limit}")
     try:
         if p.is_dir():
             raise InputFileError(p, "is a directory, not a text file")
@@ -277,7 +279,9 @@ def read_text_with_warnings(
                 p, f"{size} bytes is over the limit of {limit} bytes (raise it with --max-bytes)"
             )
         with p.open("rb") as f:
-            data = f.read(limit + 1)
+            # never ask for more than the file holds (plus one byte to notice growth):
+            # a huge --max-bytes must not reserve that much memory
+            data = f.read(min(limit, size + (1 << 20)) + 1)
     except OSError as exc:
         raise InputFileError(p, f"cannot read: {exc.strerror or exc}") from exc
     if len(data) > limit:  # grew after stat, or a device / pipe

@@ -93,8 +93,10 @@ _UNIT_START = (
 _AFTER_NUM = rf"(?:[{_UNIT_START}]|左右|以上|以下|以内|上下)"
 
 # Spaced-out digits: single digits (or a dot) separated by single spaces, before a unit.
-_SPACED_DIGITS = re.compile(rf"(?<![0-9A-Za-z.])[0-9.](?:[{_SP1}][0-9.])+(?=[{_SP1}]?{_AFTER_NUM})")
-_SPACED_DECIMAL = re.compile(rf"(?<![0-9A-Za-z.])[0-9](?:[{_SP1}][0-9])*[{_SP1}]\.[{_SP1}][0-9]")
+# Repeats are capped (a spaced-out number has at most ~24 digits) so that long runs such as
+# "1 2 3 4 …" cost linear time instead of retrying every start position to the end.
+_SPACED_DIGITS = re.compile(rf"(?<![0-9A-Za-z.])[0-9.](?:[{_SP1}][0-9.]){{1,24}}(?=[{_SP1}]?{_AFTER_NUM})")
+_SPACED_DECIMAL = re.compile(rf"(?<![0-9A-Za-z.])[0-9](?:[{_SP1}][0-9]){{0,24}}[{_SP1}]\.[{_SP1}][0-9]")
 # One or two spaces between a number (or %) and its unit / comparator.
 _NUM_UNIT_SPACE = re.compile(rf"(?<=[0-9%‰])[{_SP1}]{{1,2}}(?={_AFTER_NUM})")
 # A single space between two CJK chars, or a CJK char and a digit (body lines only).

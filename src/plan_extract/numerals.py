@@ -41,7 +41,10 @@ def _fallback_cn(s: str) -> float | None:
             number = 0
         else:
             return None
-    return float(total + section + number)
+    try:
+        return float(total + section + number)
+    except OverflowError:
+        return None
 
 
 @lru_cache(maxsize=4096)
@@ -68,11 +71,21 @@ def parse_number(s: str | None) -> float | None:
     # (tests/test_numerals.py checks the two agree) and reads everything else. Importing
     # cn2an costs ~0.1 s, a tenth of a cold `plan-extract extract`.
     if _WELL_FORMED.fullmatch(s):
-        return _fallback_cn(s)
+        return _finite(_fallback_cn(s))
     try:
         import cn2an
 
         v = cn2an.cn2an(s.replace("两", "二"), "strict")
-        return float(v)
+        return _finite(float(v))
     except Exception:  # cn2an raises ValueError and others on odd input
-        return _fallback_cn(s)
+        try:
+            return _finite(_fallback_cn(s))
+        except (OverflowError, ValueError):
+            return None
+
+
+def _finite(v: float | None) -> float | None:
+    """``None`` for values that overflow a float (一亿亿亿…): never ``inf`` in a record."""
+    if v is None or v != v or v in (float("inf"), float("-inf")):
+        return None
+    return v

@@ -8,6 +8,7 @@ metric, verb, hedge, stance and horizon (this module) → :class:`Document`.
 from __future__ import annotations
 
 import bisect
+import math
 import dataclasses
 import functools
 from dataclasses import dataclass, field
@@ -747,6 +748,8 @@ def parse(
         value_base = None
         if r.q.value is not None and bu is not None:
             value_base = float(f"{r.q.value * bu.factor:.12g}")
+            if not math.isfinite(value_base):
+                value_base = None
         targets.append(
             Target(
                 id=f"t{i + 1}",

@@ -8,6 +8,7 @@ names, dates and capacities.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 # (no backtracking into a number, no retry from inside one).
 _CN_NUM = rf"(?<![{CN_DIGITS}])[{CN_DIGITS}]++(?:[点點][零〇一二三四五六七八九]++)?"
 # 4。6% (OCR of a decimal point) is read as 4.6 only right before a percent sign
-_AR_NUM = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})++(?![\d])(?:\.\d++)?|\d++。\d++(?=[%‰])|\d++(?:\.\d++)?)"
+_AR_NUM = r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3}){1,8}+(?![\d,])(?:\.\d++)?|\d++。\d++(?=[%‰])|\d++(?:\.\d++)?)"
 _MULT = r"千万|百万|万亿|万万|亿|万|千|百"
 
 # Patterns used per candidate, compiled once.
@@ -86,6 +87,8 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
 _CN_ONLY_MULT = regex.compile(r"^[万亿千百]+$")
 _TRAIL_MULT = regex.compile(r"[万亿]+$")
 _NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|年吞吐|年运量|年产值|年产能|时速|为期|历时|第)$")
+# Larger numbers are not quantities a report commits to (and would not survive JSON as numbers).
+_MAX_VALUE = 1e15
 _THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
 _HAN_NOUN_START = regex.compile(r"的?\p{Han}")
 _SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
@@ -205,10 +208,10 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
                     if not n1s:
                         continue
         v1 = parse_number(n1s) if n1s else v_mixed
-        if v1 is None:
+        if v1 is None or not math.isfinite(v1) or v1 > _MAX_VALUE:
             continue
         v2 = parse_number(n2s) if n2s else None
-        if n2s and v2 is None:
+        if n2s and (v2 is None or not math.isfinite(v2) or v2 > _MAX_VALUE):
             continue
         if m.group("pn1"):
             unit_full = "%"
