@@ -462,7 +462,7 @@ def _mp_context() -> Any:
 
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["plan_extract.batch", "plan_extract.pipeline"])
+        ctx.set_forkserver_preload(["plan_extract.batch", "plan_extract.pipeline", "plan_extract._warm"])
         return ctx
     return mp.get_context("spawn")  # pragma: no cover - Windows
 
