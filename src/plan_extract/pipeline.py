@@ -8,9 +8,9 @@ metric, verb, hedge, stance and horizon (this module) → :class:`Document`.
 from __future__ import annotations
 
 import bisect
-import math
 import dataclasses
 import functools
+import math
 from dataclasses import dataclass, field
 
 import regex
@@ -104,6 +104,7 @@ _PLAN_CUE = regex.compile(r"力争|确保|争取|(?<![主重需只必])要(?![�
 _RIGHT_STOP = regex.compile(r"[，,。；;：:！？\n（(\[]|等|的|[和及与或、]?[\d零〇一二两三四五六七八九十百千]+|、$")
 
 
+_RX_PREP = regex.compile(r"(?<=\p{Han}{2})(?:在|于)(?=\p{Han})")
 _RX_SHARE_OF = regex.compile(r"(?<!所)占[^，,、]{0,12}$")
 _RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d]{2,30})$")
 _RX_TARGET_WORD = regex.compile(r"目标|预期|主要指标")
@@ -229,7 +230,7 @@ class _Extractor:
         return hit
 
     def _clean_metric_uncached(self, zone: str) -> str:
-        z = zone.strip(" \t\n　").replace("[...]", "").replace("[…]", "")
+        z = zone.strip(" \t\n　、").replace("[...]", "").replace("[…]", "")
         if "等" in z:
             head, tail = z.rsplit("等", 1)
             # 开工A、B等12条: the listed items are examples, the noun (if any) follows 等;
@@ -291,8 +292,17 @@ class _Extractor:
                 verb = w
                 seg = seg[:a]
                 break
-        seg = _RX6.sub("", seg.strip("“” "))
+        seg = seg.strip(" ")
+        if seg.count("“") != seg.count("”"):
+            seg = seg.strip("“”")
+        seg = self._noun_head(_RX6.sub("", seg))
         return seg, verb
+
+    @staticmethod
+    def _noun_head(seg: str) -> str:
+        """Cut a noun phrase at a preposition (农业转移人口在城镇落户 → 农业转移人口)."""
+        m = _RX_PREP.search(seg)
+        return seg[: m.start()] if m else seg
 
     # ---- main loop -----------------------------------------------------------
     def run(self, sentences: list[Sentence]) -> list[_Rec]:
@@ -339,7 +349,6 @@ class _Extractor:
         if m2:
             cend = m2.start()
         r = _Rec(q=q, sent=sent)
-        sent_left = t[sent.start : q.start]
 
         if q.special == "double":
             r.kind, r.direction, r.action = "change", "up", t[q.start : q.end]
