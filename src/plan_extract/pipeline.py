@@ -104,6 +104,8 @@ _PLAN_CUE = regex.compile(r"力争|确保|争取|(?<![主重需只必])要(?![�
 _RIGHT_STOP = regex.compile(r"[，,。；;：:！？\n（(\[]|等|的|[和及与或、]?[\d零〇一二两三四五六七八九十百千]+|、$")
 
 
+_RX_HAS_DIGIT = regex.compile(r"\d")
+_RX_LEAD_PREP = regex.compile(r"^(?:对|在|为)(?:全[省市区县国])?")
 _RX_PREP = regex.compile(r"(?<=\p{Han}{2})(?:在|于)(?=\p{Han})")
 _RX_SHARE_OF = regex.compile(r"(?<!所)占[^，,、]{0,12}$")
 _RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d]{2,30})$")
@@ -382,6 +384,16 @@ class _Extractor:
                 zone = left[zstart:a]
         elif not self._clean_metric(zone):
             verb_adjacent = True
+        # 对全市项目招引、重大项目开工、重大项目竣工贡献度分别达25%…: before 分别 stands the
+        # whole (coordinated) subject, whatever verbs its members contain
+        fb = left.rfind("分别")
+        if fb > 0 and not _RX_HAS_DIGIT.search(left, 0, fb):
+            subject = _RX_LEAD_PREP.sub("", left[:fb])
+            if "、" in subject and self._clean_metric(subject):
+                zone = subject
+                after = self._verbs_in(left[fb + 2 :])
+                r.action = after[0][2] if after else None
+                verb_adjacent = True
         # 全员劳动生产率从人均8.7万元提高到12万元: the metric is before 从/由
         if _RX9.search(zone):
             r.extra["per_capita"] = True
