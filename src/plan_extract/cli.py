@@ -18,10 +18,10 @@ Handler = Callable[[argparse.Namespace], int]
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .chunked import parse_chunked
     from .errors import PlanExtractError
-    from .io import read_text
+    from .io import read_text_with_warnings
 
     try:
-        text = read_text(args.file, max_bytes=args.max_bytes)
+        text, warnings = read_text_with_warnings(args.file, max_bytes=args.max_bytes)
     except PlanExtractError as exc:
         print(f"plan-extract: error: {exc}", file=sys.stderr)
         return 2
@@ -33,6 +33,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         doc_id=args.doc_id,
         source_file=str(args.file),
     )
+    if warnings:  # decoding notes (GB18030, a truncated last character …) travel with the records
+        doc = doc.model_copy(update={"warnings": [*warnings, *doc.warnings]})
+        for w in warnings:
+            print(f"plan-extract: warning: {args.file}: {w}", file=sys.stderr)
     if args.format == "table":
         out = format_table(doc)
     else:
