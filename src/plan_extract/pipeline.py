@@ -46,12 +46,13 @@ _TIME_LEAD = regex.compile(
     r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末)(?:的|，|,)?)+"
 )
 _ACHIEVED_CUE = regex.compile(
-    r"已经|(?<!而)已(?=[\p{Han}])|据[^，,。；]{0,20}统计|为止|同期|只(?:征收|完成|差|有)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上"
+    r"应到|实到|出席|已经|(?<!而)已(?=[\p{Han}])|据[^，,。；]{0,20}统计|为止|同期|只(?:征收|完成|差|有)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上"
 )
 _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
 _QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
-_FYP = regex.compile(r"十([一二三四五六七八九])?五")
+# 十四五 (the 14th five-year plan), 十五 (10th), and the older 六五…九五 (6th–9th), quoted or not
+_FYP = regex.compile(r"(?<![一二三四五六七八九十])(?:十([一二三四五六七八九])?|([六七八九]))五(?![年个项%])(?!”?末)")
 _TO_YEAR = regex.compile(r"(?:到|至|在)((?:19|20)\d{2})年")
 _YEAR_SPAN = regex.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*((?:19|20)\d{2})年")
 _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -59,7 +60,7 @@ _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 # Patterns used per candidate, compiled once.
 _RX0 = regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
 _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
-_RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|(?:19|20)\d{2}年|上年同期|去年同期|年初|“十[一二三四五六七八九]?五”末)[^，,]*$")
+_RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|(?:19|20)\d{2}年|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?末)[^，,]*$")
 _RX3 = regex.compile(r"(?<!所)占(?!比)(?![^，,]*(?:比重|比例)$)[^，,]*$")  # X占全市…: cut; X占GDP(的)?比重 names an indicator
 _RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮|个)")
 _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
@@ -696,7 +697,10 @@ def _horizon(ex: _Extractor, r: _Rec, year: int | None) -> tuple[int | str | Non
     if fy is None and r.sent.section_fyp:
         fy = _FYP.search(r.sent.section_fyp)
     if fy is not None:
-        n = 10 + (_CN_ORD[fy.group(1)] if fy.group(1) else 0)
+        if fy.group(2):
+            n = _CN_ORD[fy.group(2)]
+        else:
+            n = 10 + (_CN_ORD[fy.group(1)] if fy.group(1) else 0)
         return fyp_period(n), per_year
     return year, per_year
 
@@ -754,6 +758,8 @@ def parse(
         if stance == "target" and (r.extra.get("baseline") or r.extra.get("achieved")):
             stance = "achieved"
         horizon, per_year = _horizon(ex, r, year)
+        if stance == "target" and year is not None and _horizon_end(horizon) < year:
+            stance = "achieved"  # 到2005年… or “十五”时期… in a 2006 report: results, not targets
         parent = None
         if r.parent_idx is not None:
             sib = [x for x in by_sent[id(r.sent)] if x.kind != "qualitative"]
@@ -778,7 +784,7 @@ def parse(
                 end=e,
                 text=text[s:e],
                 metric=metric,
-                action=r.action,
+                action=_action_as_worded(norm, r),
                 kind=r.kind,
                 direction=r.direction if r.kind in ("change", "qualitative") else None,
                 value=r.q.value,
@@ -807,6 +813,28 @@ def parse(
         title=meta.title,
         extractor_version=__version__,
     )
+
+
+def _action_as_worded(norm: Normalized, r: _Rec) -> str | None:
+    """The verb in the original's characters (增長 stays 增長), found near the quantity."""
+    a = r.action
+    if not a:
+        return a
+    t = norm.text
+    pos = t.rfind(a, r.sent.start, r.q.end)
+    if pos < 0:
+        pos = t.find(a, r.q.start, r.sent.end)
+    if pos < 0:
+        return a
+    return norm.clean_original(pos, pos + len(a))
+
+
+def _horizon_end(h: int | str | None) -> int:
+    if isinstance(h, int):
+        return h
+    if isinstance(h, str) and h[-4:].isdigit():
+        return int(h[-4:])
+    return 10_000
 
 
 def _unit_as_worded(norm: Normalized, q: Quantity) -> str | None:
