@@ -89,6 +89,7 @@ _TRAIL_MULT = regex.compile(r"[万亿]+$")
 _NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|年吞吐|年运量|年产值|年产能|时速|为期|历时|第)$")
 # Larger numbers are not quantities a report commits to (and would not survive JSON as numbers).
 _MAX_VALUE = 1e15
+_VAGUE_AFTER = regex.compile(r"方面|\p{Han}{0,4}圈")
 _THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
 _HAN_NOUN_START = regex.compile(r"的?\p{Han}")
 _SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
@@ -233,6 +234,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue  # 两个确立, 三个一批, 一项: prose, not counts
         if _quoted(text, num_start):
             continue
+        if _VAGUE_AFTER.match(text, e):
+            continue  # 做好十一个方面重点工作, 15分钟健身圈, 1小时通勤圈: names, not quantities
         if _SIZE_CLASS.match(text, e if not m.group("post") else m.start("post")) and unit.endswith("元"):
             continue  # 20亿元企业, 10亿元以上项目: a size class inside the metric
         if (
