@@ -255,13 +255,16 @@ class _Extractor:
             before = z
             z = _TIME_LEAD.sub("", z)
             z = self._strip_words(z)
-            z = z.strip(" ，,、“”（）()")
+            z = z.strip(" ，,、（）()")
             if z == before:
                 break
-        if z.endswith("”") and "“" not in z:
-            z = z[:-1]
-        if z.startswith("“") and "”" not in z:
+        # quotes: keep balanced pairs (“三农”投入), drop a stray one at either end
+        if z.startswith("“") and z.count("“") > z.count("”"):
             z = z[1:]
+        if z.endswith("”") and z.count("”") > z.count("“"):
+            z = z[:-1]
+        if z.startswith("“") and z.endswith("”") and z.count("“") == 1:
+            z = z[1:-1]
         return z
 
     def _strip_words(self, z: str) -> str:

@@ -89,6 +89,7 @@ _TRAIL_MULT = regex.compile(r"[万亿]+$")
 _NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|年吞吐|年运量|年产值|年产能|时速|为期|历时|第)$")
 # Larger numbers are not quantities a report commits to (and would not survive JSON as numbers).
 _MAX_VALUE = 1e15
+_PROGRAMME_AFTER = regex.compile(r"\p{Han}{1,12}?(?:规划|工程|计划|行动|战略)(?![\p{Han}])")
 _VAGUE_AFTER = regex.compile(r"方面|\p{Han}{0,4}圈")
 _THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
 _HAN_NOUN_START = regex.compile(r"的?\p{Han}")
@@ -234,6 +235,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue  # 两个确立, 三个一批, 一项: prose, not counts
         if _quoted(text, num_start):
             continue
+        if base_unit not in lex.count_units and _PROGRAMME_AFTER.match(text, e):
+            continue  # 新增千亿斤粮食生产能力规划, 百亿斤粮食产能提升工程: a programme's name
         if _VAGUE_AFTER.match(text, e):
             continue  # 做好十一个方面重点工作, 15分钟健身圈, 1小时通勤圈: names, not quantities
         if _SIZE_CLASS.match(text, e if not m.group("post") else m.start("post")) and unit.endswith("元"):
