@@ -82,6 +82,12 @@ def evaluate_gold(
         gold = load_gold(f)
         if not gold.source_file:
             raise GoldFileError(f, "source_file is empty", json_path="source_file")
+        # stance gold (gold/stance/<file>): the document's achieved and forecast figures,
+        # scored only to count target predictions that fall on them
+        stance_file = f.parent / "stance" / f.name
+        if stance_file.is_file():
+            extra = load_gold(stance_file)
+            gold = gold.model_copy(update={"targets": [*gold.targets, *extra.targets]})
         golds.append((f, gold, gold.source_file))
     docs: list[Scores] = []
     warnings: list[str] = []
