@@ -66,3 +66,22 @@ def test_offsets_exact_on_every_gold_source(report) -> None:
         text = read_text(ROOT / "corpora" / str(g.source_file))
         for t in parse(text).targets:
             assert text[t.start : t.end] == t.text
+
+
+def test_achieved_figures_are_rarely_called_targets() -> None:
+    """Issue 3: among predicted targets, at most 3 % are achieved (or forecast) figures."""
+    from plan_extract.evaluation import evaluate_stance
+    from plan_extract.gold import check_gold, load_gold_dir
+    from plan_extract.io import read_text
+
+    for sg in load_gold_dir(ROOT / "gold" / "stance"):
+        assert check_gold(sg, read_text(ROOT / "corpora" / str(sg.source_file))) == []
+        assert all(t.stance.value in ("achieved", "forecast") for t in sg.targets)
+    rows = evaluate_stance(ROOT / "gold", ROOT / "corpora")
+    assert rows
+    predicted = sum(r.predicted_targets for r in rows)
+    on_achieved = sum(r.targets_on_achieved for r in rows)
+    assert on_achieved <= 0.03 * predicted
+    labelled = sum(r.labelled for r in rows)
+    right = sum(r.right_stance for r in rows)
+    assert right >= FLOORS["stance"]["achieved_found_with_right_stance"] * labelled

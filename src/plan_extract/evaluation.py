@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .errors import GoldFileError, PlanExtractError
 from .gold import check_gold, gold_files, load_gold
 from .io import read_text
-from .models import Document, Target
+from .models import Document, Kind, Stance, Target
 from .scoring import FIELDS, ErrorRecord, Scores, micro, score
 
 __all__ = ["Report", "default_corpus_dir", "evaluate_gold", "format_report", "run_evaluate"]
@@ -111,6 +111,56 @@ def evaluate_gold(
         micro=micro(docs),
         warnings=warnings,
     )
+
+
+class StanceRow(BaseModel):
+    """Stance on one document of the stance gold (gold/stance/: achieved and forecast figures)."""
+
+    doc_id: str
+    labelled: int  # non-optional achieved/forecast figures with a value
+    found: int  # … that a prediction overlaps with the same value
+    right_stance: int  # … and that prediction has the labelled stance
+    predicted_targets: int  # quantified predictions with stance target
+    targets_on_achieved: int  # … that fall on a labelled achieved/forecast figure
+
+
+def evaluate_stance(
+    gold_dir: str | os.PathLike[str],
+    corpus_dir: str | os.PathLike[str],
+    *,
+    parse: ParseFn | None = None,
+) -> list[StanceRow]:
+    """Score stance on ``gold_dir/stance/*.json``: issue 3 asks that at most 3 % of the
+    predicted targets be achieved figures."""
+    parse_fn = parse if parse is not None else _default_parse()
+    rows: list[StanceRow] = []
+    stance_dir = Path(gold_dir) / "stance"
+    if not stance_dir.is_dir():
+        return rows
+    for f in gold_files(stance_dir):
+        sg = load_gold(f)
+        text = read_text(Path(corpus_dir) / str(sg.source_file))
+        doc = parse_fn(text, year=sg.year, region=sg.region, level=sg.level, doc_id=sg.doc_id)
+        labelled = [g for g in sg.targets if not g.optional and g.value is not None]
+        found = right = 0
+        for g in labelled:
+            hits = [p for p in doc.targets if p.start < g.end and g.start < p.end and p.value == g.value]
+            if hits:
+                found += 1
+                right += any(p.stance == g.stance for p in hits)
+        preds = [p for p in doc.targets if p.stance == Stance.TARGET and p.kind != Kind.QUALITATIVE]
+        on = sum(1 for p in preds if any(p.start < g.end and g.start < p.end for g in sg.targets))
+        rows.append(
+            StanceRow(
+                doc_id=sg.doc_id or f.stem,
+                labelled=len(labelled),
+                found=found,
+                right_stance=right,
+                predicted_targets=len(preds),
+                targets_on_achieved=on,
+            )
+        )
+    return rows
 
 
 # ------------------------------------------------------------------ formatting
