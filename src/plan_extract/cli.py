@@ -153,7 +153,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
-    return handler(args)
+    try:
+        return handler(args)
+    except ImportError as exc:
+        # an optional extra that is not installed (pandas for compare, dask for --engine dask …)
+        print(f"plan-extract: error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover
