@@ -88,7 +88,7 @@ def evaluate_gold(
         if stance_file.is_file():
             extra = load_gold(stance_file)
             gold = gold.model_copy(update={"targets": [*gold.targets, *extra.targets]})
-        golds.append((f, gold, gold.source_file))
+        golds.append((f, gold, str(gold.source_file)))
     docs: list[Scores] = []
     warnings: list[str] = []
     for f, gold, source_file in golds:

@@ -17,7 +17,7 @@ import regex
 
 from .indicators import indicator_for
 from .lexicon import Lexicon, default_lexicon
-from .models import Document, Target
+from .models import Comparator, Direction, Document, Kind, Level, Stance, Target
 from .normalize import Normalized, normalize
 from .quantities import Quantity, find_quantities
 from .structure import Sentence, ascii_years, infer_metadata, split_sentences
@@ -25,7 +25,6 @@ from .units import base_unit
 
 # Clause boundaries inside a sentence (the comma family); 、 separates list items.
 _CLAUSE = regex.compile(r"[,，;；:：]")
-_LIST_SEP = "、"
 @functools.lru_cache(maxsize=8)
 def _qual_pattern(lex: Lexicon) -> regex.Pattern[str]:
     """Qualitative targets from the lexicon's word lists (data/cues.json, "qualitative")."""
@@ -92,10 +91,8 @@ class _Rec:
     horizon: int | str | None = None
     parent_idx: int | None = None
     per_year: bool = False
-    list_head: bool = False
     metric_inherited: bool = False
     confidence: float = 0.9
-    qual_span: tuple[int, int] | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -332,7 +329,8 @@ class _Extractor:
                 prev_end = q.end
                 if r is not None:
                     sent_recs.append(r)
-                    prev_end = max(prev_end, int(r.extra.get("consumed_end", q.end)))
+                    consumed = r.extra.get("consumed_end", q.end)
+                    prev_end = max(prev_end, consumed if isinstance(consumed, int) else q.end)
             self._share_list_metrics(sent_recs)
             self._distribute_respectively(sent_recs)
             self._list_comparators(sent_recs)
@@ -437,8 +435,8 @@ class _Extractor:
                 r.action = right_verb
         if r.action is None:
             # 赤字率拟按3%安排: the verb after the quantity
-            after = t[q.end : cend][:6]
-            vm = self._verbs_in(after)
+            following = t[q.end : cend][:6]
+            vm = self._verbs_in(following)
             if vm and vm[0][0] == 0:
                 r.action = vm[0][2]
         r.extra["verb_adjacent"] = verb_adjacent
@@ -663,7 +661,6 @@ class _Extractor:
                 continue
             q = Quantity(a, b, a, None, None, None, "=")
             r = _Rec(q=q, sent=sent, metric=metric, action=action, kind="qualitative")
-            r.qual_span = (a, b)
             if action and (action in self.lex.change_up or action.endswith("增长")):
                 r.direction = "up"
             out.append(r)
@@ -736,7 +733,7 @@ def parse(
         level = meta.level
     if not text.strip():
         return Document(
-            doc_id=doc_id, source_file=source_file, region=region, level=level, year=year,
+            doc_id=doc_id, source_file=source_file, region=region, level=Level(level) if level else None, year=year,
             title=meta.title, extractor_version=__version__,
         )
     norm = normalize(text)
@@ -788,13 +785,13 @@ def parse(
                 text=text[s:e],
                 metric=metric,
                 action=_action_as_worded(norm, r),
-                kind=r.kind,
-                direction=r.direction if r.kind in ("change", "qualitative") else None,
+                kind=Kind(r.kind),
+                direction=Direction(r.direction) if r.direction and r.kind in ("change", "qualitative") else None,
                 value=r.q.value,
                 value_max=r.q.value_max,
                 unit=unit,
-                comparator=None if r.kind == "qualitative" else r.q.comparator,
-                stance=stance,
+                comparator=None if r.kind == "qualitative" else Comparator(r.q.comparator),
+                stance=Stance(stance),
                 horizon=horizon,
                 hedge=r.hedge,
                 parent=parent,
@@ -810,7 +807,7 @@ def parse(
         doc_id=doc_id,
         source_file=source_file,
         region=region,
-        level=level,
+        level=Level(level) if level else None,
         year=year,
         targets=targets,
         title=meta.title,

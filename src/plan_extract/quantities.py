@@ -94,8 +94,6 @@ _VAGUE_AFTER = regex.compile(r"方面|\p{Han}{0,4}圈")
 _THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
 _HAN_NOUN_START = regex.compile(r"的?\p{Han}")
 _SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
-_QUOTE_OPEN = "“‘「『《\""
-_QUOTE_CLOSE = "”’」』》\""
 
 
 def _quoted(text: str, pos: int) -> bool:

@@ -48,8 +48,6 @@ _REVIEW_START = regex.compile(
 _PLAN_START = regex.compile(
     r"(?:今年|明年|新的一年|今后五年|今后一个时期|未来五年|主要预期目标|主要目标|预期目标|目标是|目标为|工作安排|总体要求|的主要任务|重点抓好|重点做好|要着力|必须|计划)"
 )
-_ACHIEVED_IN = regex.compile(r"(?:已经|已|比上年|同比|实现了|完成了|达到了|增长了|下降了|提高了|超额完成|分别增长|累计完成|取得了)")
-_PLAN_IN = regex.compile(r"(?:力争|确保|争取|要|将|拟|计划|目标|预期|安排|推动|力求|努力|今年|明年|全年)")
 
 # Patterns used per candidate, compiled once.
 _RX0 = regex.compile(r"\d")
@@ -214,7 +212,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 h = stripped[:60]
                 hmode = _heading_mode(h, year)
                 fyp = h if _FYP_IN.search(h) and not _RX7.search(h) else None
-                level = 0 if bare is not None else 1 if (hm.group("top") or hm.group("part")) else 2
+                level = 0 if hm is None else 1 if (hm.group("top") or hm.group("part")) else 2
                 section = h
                 modes[level], fyps[level] = hmode, fyp
                 for lv in range(level + 1, 3):
