@@ -104,6 +104,8 @@ _RIGHT_STOP = regex.compile(r"[，,。；;：:！？\n（(\[]|等|的|[和及与
 
 _RX_HAS_DIGIT = regex.compile(r"\d")
 _RX_LEAD_PREP = regex.compile(r"^(?:对|在|为)(?:全[省市区县国])?")
+_RX_SEMI = regex.compile(r"[；;]")
+_RX_HAN = regex.compile(r"\p{Han}")
 _RX_PREP = regex.compile(r"(?<=\p{Han}{2})(?:在|于)(?=\p{Han})")
 _RX_SHARE_OF = regex.compile(r"(?<!所)占[^，,、]{0,12}$")
 _RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d]{2,30})$")
@@ -362,6 +364,15 @@ class _Extractor:
             a0 = verbs[-1][0]
             if a0 > 0 and left[a0 - 1] not in "在到至为达和与及、" and self._clean_metric(left[:a0]):
                 verbs = verbs[:-1]
+        # 限额以上建设单位964个 / 技术改造项目: a nominal verb between a modifier and a short head
+        # noun is part of the noun, not the governing verb
+        while verbs and verbs[-1][2] in self.nominal_verbs:
+            a0, b0, _w0 = verbs[-1]
+            head = self._clean_metric(left[b0:])
+            if a0 > 0 and 0 < len(head) <= 3 and _RX_HAN.match(left, a0 - 1) and left[a0 - 1] not in "在到至为达和与及、":
+                verbs = verbs[:-1]
+            else:
+                break
         verb = verbs[-1] if verbs else None
         # a verb inside the comparator prefix (突破6000家): the comparator word is the action too
         pre_word = t[q.start : q.num_start]
@@ -460,6 +471,20 @@ class _Extractor:
                 if cand and not self._verbs_in(cand) and len(cand) <= 24:
                     metric = cand
                     r.metric_inherited = True
+        if (
+            metric
+            and prev is not None
+            and prev.metric
+            and left.rstrip().endswith("的")
+            and self._verbs_in(left)
+            and not use_right
+        ):
+            # 限额以上建设单位964个，其中本年开始建设的271个，继续建设的693个: a relative
+            # clause before the number counts members of the noun already named
+            metric = ""
+            gap = t[prev.q.end : q.start]
+            if prev.parent_idx is not None and prev.q.unit == q.unit and not _RX_SEMI.search(gap):
+                r.parent_idx = prev.parent_idx  # …and stays inside the 其中 list
         if not metric and prev is not None and prev.metric:
             metric = prev.metric
             r.metric_inherited = True
