@@ -104,6 +104,9 @@ _RIGHT_STOP = regex.compile(r"[，,。；;：:！？\n（(\[]|等|的|[和及与
 
 _RX_HAS_DIGIT = regex.compile(r"\d")
 _RX_LEAD_PREP = regex.compile(r"^(?:对|在|为)(?:全[省市区县国])?")
+_RX_AMONG = regex.compile(r"\p{Han}{0,8}?(?:之中|中)(?=[，,；;]|$)")
+_RX_PREP_LEAD = regex.compile(r"\s*(?:除了|除|按照|依照|根据|对于|关于|相当于)(?![^，,；;]*(?:要|将|力争|确保|争取))")
+_RX_COMPARED_TO_YEAR = regex.compile(r"(?:小于|大于|低于|高于|少于|多于)(?:19|20)\d{2}年")
 _RX_SEMI = regex.compile(r"[；;]")
 _RX_HAN = regex.compile(r"\p{Han}")
 _RX_PREP = regex.compile(r"(?<=\p{Han}{2})(?:在|于)(?=\p{Han})")
@@ -514,6 +517,14 @@ class _Extractor:
         if r.action == r.hedge:
             r.hedge = None
         clause_left = t[cstart : q.start]
+        # Descriptions, not commitments: 在…156个重要项目中, 除了17个项目…, 按照中央17个部…,
+        # 小于1952年所占的比例13.2%
+        if (
+            _RX_AMONG.match(t, q.end, cend)
+            or _RX_PREP_LEAD.match(clause_left)
+            or _RX_COMPARED_TO_YEAR.search(clause_left)
+        ):
+            r.extra["achieved"] = True
         if _RX11.search(clause_left):
             r.extra["forecast"] = True
         # progress and results inside a plan: 已经…, 据…统计, 到5月份为止, 比去年同期增长, 计划完成102%
