@@ -107,6 +107,7 @@ _RX_LEAD_PREP = regex.compile(r"^(?:对|在|为)(?:全[省市区县国])?")
 _RX_AMONG = regex.compile(r"\p{Han}{0,8}?(?:之中|中)(?=[，,；;]|$)")
 _RX_PREP_LEAD = regex.compile(r"\s*(?:除了|除|按照|依照|根据|对于|关于|相当于)(?![^，,；;]*(?:要|将|力争|确保|争取))")
 _RX_COMPARED_TO_YEAR = regex.compile(r"(?:小于|大于|低于|高于|少于|多于)(?:19|20)\d{2}年")
+_RX_WORDY = regex.compile(r"[\p{Han}A-Za-z]")
 _RX_SEMI = regex.compile(r"[；;]")
 _RX_HAN = regex.compile(r"\p{Han}")
 _RX_PREP = regex.compile(r"(?<=\p{Han}{2})(?:在|于)(?=\p{Han})")
@@ -267,6 +268,8 @@ class _Extractor:
             z = z[:-1]
         if z.startswith("“") and z.endswith("”") and z.count("“") == 1:
             z = z[1:-1]
+        if not _RX_WORDY.search(z):
+            return ""  # digits and punctuation left over from a broken line name nothing
         return z
 
     def _strip_words(self, z: str) -> str:

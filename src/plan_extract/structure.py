@@ -38,7 +38,10 @@ _PLAN_HEADING_YEAR = regex.compile(
 _REVIEW_HEADING_YEAR = regex.compile(r"(?:^|\n)[^\n，,。]{0,12}?((?:19|20)\d{2})年[^\n，,。]{0,12}?工作回顾")
 _DATE_LINE = regex.compile(r"((?:19|20)\d{2})\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}")
 _TITLE = regex.compile(r"((?:19|20)\d{2})年\s*(\S{0,16}?)(?:人民)?政府工作报告")
-_DELIVERED = regex.compile(r"——\s*((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日")
+_FLAT_HEADING = regex.compile(
+    r"[ \t　]*[一二三四五六七八九十]{1,2}、[^，,。；;]{0,24}?(?:工作回顾|回顾|主要工作|工作安排|工作任务|总体要求|主要目标|目标任务|预期目标)"
+)
+_DELIVERED = regex.compile(r"—{1,2}\s*((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日")
 _YEAR_IS = regex.compile(r"(?:^|[。\n])\s*((?:19|20)\d{2})年(?:是|，是|,是)")
 _TARGET_YEAR = regex.compile(r"((?:19|20)\d{2})年(?:全[省市区县]|全国|我[省市区县]|本[市区县])?(?:经济社会发展|国民经济和社会发展|发展)?的?主要预期目标")
 
@@ -206,6 +209,10 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             lead = len(raw) - len(raw.lstrip(" \t　"))
             s0 = pos + lead
             hm = _HEADING.match(raw) if line_start else None
+            if hm is None and not line_start and _FLAT_HEADING.match(raw):
+                # flattened PDF text: 。一、2008年以来的工作回顾过去的四年… — a numbered part
+                # heading inside a line, recognised by its part words
+                hm = _HEADING.match(raw)
             bare = _BARE_HEADING.match(raw) if line_start and hm is None and "\n" in t[end:nxt] + "\n" else None
             if hm is not None or bare is not None:
                 # a heading: the line (or its first sentence) after 一、 / （一）, or a bare part heading
