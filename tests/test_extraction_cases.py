@@ -51,3 +51,8 @@ def test_case(case: dict) -> None:
     if "stances" in case:
         quantified = [t for t in doc.targets if t.kind.value != "qualitative"]
         assert [t.stance.value for t in quantified] == case["stances"]
+
+
+def test_a_result_without_its_own_year_is_last_years() -> None:
+    doc = plan_extract.parse("过去一年，地区生产总值增长5.2%。", year=2024)
+    assert [(t.stance.value, t.horizon) for t in doc.targets] == [("achieved", 2023)]

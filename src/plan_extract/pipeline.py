@@ -799,6 +799,8 @@ def parse(
         horizon, per_year = _horizon(ex, r, year)
         if stance == "target" and year is not None and _horizon_end(horizon) < year:
             stance = "achieved"  # 到2005年… or “十五”时期… in a 2006 report: results, not targets
+        if stance == "achieved" and year is not None and horizon == year:
+            horizon = year - 1  # a result reported without its own year is last year's
         parent = None
         if r.parent_idx is not None:
             sib = [x for x in by_sent[id(r.sent)] if x.kind != "qualitative"]
