@@ -442,7 +442,20 @@ class _Extractor:
                 rn_pos += 1
             right_noun, right_verb = self._right_metric(rn_pos, cend)
             right_noun = self._clean_metric(right_noun) if right_noun else ""
-        use_right = bool(right_noun) and (not metric or (q.unit in ("%", "‰") and verb_adjacent))
+        act = r.action or ""
+        object_verb = (
+            verb_adjacent
+            and bool(act)
+            and act not in self.lex.change_up
+            and act not in self.lex.change_down
+            and act[-1] not in "在到至为达"
+            and not act.startswith("达")
+        )
+        # 中央财政安排1000亿元专项奖补资金: after a verb that takes an object, the noun after the
+        # amount is what is measured; the words before the verb are the agent
+        use_right = bool(right_noun) and (
+            not metric or (q.unit in ("%", "‰") and verb_adjacent) or (object_verb and q.unit not in ("%", "‰"))
+        )
         if use_right:
             metric = right_noun
             rpos = t.find(right_noun, q.end, cend)
