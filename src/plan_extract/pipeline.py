@@ -403,6 +403,14 @@ class _Extractor:
                 zone = left[zstart:a]
         elif not self._clean_metric(zone):
             verb_adjacent = True
+        # 新增新开规模工业企业数占全市1/5: before 占 stands the whole subject, verbs and all
+        om = _RX_SHARE_OF.search(left)
+        if om is not None and not om.group(0).endswith(("比重", "比例")) and om.start() > 0:
+            subject = left[: om.start()]
+            if self._verbs_in(subject) and self._clean_metric(subject):
+                zone = subject
+                r.action = om.group(0)
+                verb_adjacent = True
         # 对全市项目招引、重大项目开工、重大项目竣工贡献度分别达25%…: before 分别 stands the
         # whole (coordinated) subject, whatever verbs its members contain
         fb = left.rfind("分别")
