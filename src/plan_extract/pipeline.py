@@ -144,6 +144,7 @@ class _Extractor:
         self.tok = lex.tokenizer()
         self.qual_re = _qual_pattern(lex)
         self._cue_cache: dict[int, _SentCues] = {}
+        self._prev_sentence: tuple[int, int] = (0, 0)
         self.nominal_verbs = frozenset(lex.verbs.get("nominal_verbs", []))
         self.prefix_words = frozenset(lex.cues["metric_strip_prefix"])
         self.prefix_first = frozenset(w[0] for w in self.prefix_words)
@@ -320,6 +321,7 @@ class _Extractor:
         quants = find_quantities(self.t, self.lex)
         recs: list[_Rec] = []
         qi = 0
+        prev_sent_start = 0
         for sent in sentences:
             in_sent: list[Quantity] = []
             while qi < len(quants) and quants[qi].start < sent.end:
@@ -328,6 +330,8 @@ class _Extractor:
                 qi += 1
             if sent.duplicate:
                 continue
+            self._prev_sentence = (prev_sent_start, sent.start)
+            prev_sent_start = sent.start
             sent_recs: list[_Rec] = []
             prev_end = sent.start
             for q in in_sent:
@@ -512,6 +516,16 @@ class _Extractor:
             gap = t[prev.q.end : q.start]
             if prev.parent_idx is not None and prev.q.unit == q.unit and not _RX_SEMI.search(gap):
                 r.parent_idx = prev.parent_idx  # …and stays inside the 其中 list
+        if not metric and prev is None and verb is not None and verb_adjacent and q.special is None:
+            # 拟连续几年发行超长期特别国债…。今年先发行1万亿元: the same verb's object in the
+            # sentence before names the metric
+            ps, pe = self._prev_sentence
+            vm = _last(regex.compile(regex.escape(verb[2]) + r"([^，,。；;：:、\d]{2,16})"), t[ps:pe])
+            if vm is not None:
+                cand = self._clean_metric(vm.group(1))
+                if cand and not self._verbs_in(cand):
+                    metric = cand
+                    r.metric_inherited = True
         if not metric and prev is not None and prev.metric:
             metric = prev.metric
             r.metric_inherited = True
