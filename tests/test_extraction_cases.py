@@ -56,3 +56,16 @@ def test_case(case: dict) -> None:
 def test_a_result_without_its_own_year_is_last_years() -> None:
     doc = plan_extract.parse("过去一年，地区生产总值增长5.2%。", year=2024)
     assert [(t.stance.value, t.horizon) for t in doc.targets] == [("achieved", 2023)]
+
+
+def test_a_text_with_no_prospective_word_reports_results() -> None:
+    """A review page (no 今年/目标/力争/要/将/计划 anywhere) yields achieved figures only."""
+    from pathlib import Path
+
+    from plan_extract.io import read_text
+
+    root = Path(__file__).resolve().parents[1]
+    doc = plan_extract.parse(read_text(root / "corpora" / "pages" / "page-056-national-2006-review.txt"))
+    quantified = [t for t in doc.targets if t.kind.value != "qualitative"]
+    assert quantified
+    assert all(t.stance.value == "achieved" for t in quantified)

@@ -113,6 +113,7 @@ _RX_HAN = regex.compile(r"\p{Han}")
 _RX_PREP = regex.compile(r"(?<=\p{Han}{2})(?:在|于)(?=\p{Han})")
 _RX_SHARE_OF = regex.compile(r"(?<!所)占[^，,、]{0,12}$")
 _RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d]{2,30})$")
+_DOC_PLAN_WORDS = regex.compile(r"计划|预期|今后|未来|下一步")
 _RX_TARGET_WORD = regex.compile(r"目标|预期|主要指标")
 
 
@@ -816,6 +817,14 @@ def parse(
         norm = dataclasses.replace(norm, text=years)
     sentences = split_sentences(norm, year=year, lex=lex)
     ex = _Extractor(norm, lex, year)
+    # A text with no prospective word anywhere (今年, 目标, 力争, 要, 将, 计划 …) reports results:
+    # a news digest of last year, a review excerpt.
+    # (Only for whole texts: a single sentence passed in carries no such context.)
+    prospective = (
+        len(norm.text) < 300
+        or _PLAN_CUE.search(norm.text) is not None
+        or _DOC_PLAN_WORDS.search(norm.text) is not None
+    )
     recs = ex.run(sentences)
     targets: list[Target] = []
     ids: dict[int, str] = {}
@@ -834,6 +843,8 @@ def parse(
         horizon, per_year = _horizon(ex, r, year)
         if stance == "target" and year is not None and _horizon_end(horizon) < year:
             stance = "achieved"  # 到2005年… or “十五”时期… in a 2006 report: results, not targets
+        if stance == "target" and not prospective:
+            stance = "achieved"
         if stance == "achieved" and year is not None and horizon == year:
             horizon = year - 1  # a result reported without its own year is last year's
         parent = None
