@@ -379,8 +379,8 @@ class _Extractor:
         # noun is part of the noun, not the governing verb
         while verbs and verbs[-1][2] in self.nominal_verbs:
             a0, b0, _w0 = verbs[-1]
-            head = self._clean_metric(left[b0:])
-            if a0 > 0 and 0 < len(head) <= 3 and _RX_HAN.match(left, a0 - 1) and left[a0 - 1] not in "在到至为达和与及、":
+            head_noun = self._clean_metric(left[b0:])
+            if a0 > 0 and 0 < len(head_noun) <= 3 and _RX_HAN.match(left, a0 - 1) and left[a0 - 1] not in "在到至为达和与及、":
                 verbs = verbs[:-1]
             else:
                 break
@@ -521,9 +521,9 @@ class _Extractor:
             # 拟连续几年发行超长期特别国债…。今年先发行1万亿元: the same verb's object in the
             # sentence before names the metric
             ps, pe = self._prev_sentence
-            vm = _last(regex.compile(regex.escape(verb[2]) + r"([^，,。；;：:、\d]{2,16})"), t[ps:pe])
-            if vm is not None:
-                cand = self._clean_metric(vm.group(1))
+            obj = _last(regex.compile(regex.escape(verb[2]) + r"([^，,。；;：:、\d]{2,16})"), t[ps:pe])
+            if obj is not None:
+                cand = self._clean_metric(obj.group(1))
                 if cand and not self._verbs_in(cand):
                     metric = cand
                     r.metric_inherited = True
@@ -871,7 +871,7 @@ def parse(
                 end=e,
                 text=text[s:e],
                 metric=metric,
-                action=_action_as_worded(norm, r),
+                action=_as_worded(norm, r.action, r, overlap=True),
                 kind=Kind(r.kind),
                 direction=Direction(r.direction) if r.direction and r.kind in ("change", "qualitative") else None,
                 value=r.q.value,
@@ -902,20 +902,6 @@ def parse(
     )
 
 
-def _action_as_worded(norm: Normalized, r: _Rec) -> str | None:
-    """The verb in the original's characters (增長 stays 增長), found near the quantity."""
-    a = r.action
-    if not a:
-        return a
-    t = norm.text
-    pos = t.rfind(a, r.sent.start, r.q.end)
-    if pos < 0:
-        pos = t.find(a, r.q.start, r.sent.end)
-    if pos < 0:
-        return a
-    return norm.clean_original(pos, pos + len(a))
-
-
 def _horizon_end(h: int | str | None) -> int:
     if isinstance(h, int):
         return h
@@ -937,15 +923,22 @@ def _unit_as_worded(norm: Normalized, q: Quantity) -> str | None:
 _FULLWIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
 
 
-def _as_worded(norm: Normalized, metric: str, r: _Rec) -> str:
-    """Find the metric in the sentence's normalised text and return the original's characters."""
+def _as_worded(norm: Normalized, word: str | None, r: _Rec, *, overlap: bool = False) -> str | None:
+    """``word`` (found in the normalised sentence) in the original's characters.
+
+    Traditional characters and full-width forms stay as written, noise such as pinyin is
+    left out.  Looked for before the quantity first, then after it; ``overlap`` lets an
+    action such as 突破 lie inside the quote.
+    """
+    if not word:
+        return word
     t = norm.text
-    pos = t.rfind(metric, r.sent.start, r.q.start)
+    pos = t.rfind(word, r.sent.start, r.q.end if overlap else r.q.start)
     if pos < 0:
-        pos = t.find(metric, r.q.end, r.sent.end)
+        pos = t.find(word, r.q.start if overlap else r.q.end, r.sent.end)
     if pos < 0:
-        return metric
-    return norm.clean_original(pos, pos + len(metric))
+        return word
+    return norm.clean_original(pos, pos + len(word))
 
 
 def extract(text: str, **kwargs: object) -> list[Target]:
