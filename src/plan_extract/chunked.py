@@ -25,6 +25,7 @@ as :func:`~plan_extract.pipeline.parse` does.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -96,16 +97,9 @@ def parse_chunked(
 
     if not isinstance(text, str):
         raise TypeError(f"parse_chunked() needs str, not {type(text).__name__}")
+    run = functools.partial(parse, doc_id=doc_id, source_file=source_file, lexicon=lexicon)
     if len(text) <= chunk_chars:
-        return parse(
-            text,
-            year=year,
-            region=region,
-            level=level,
-            doc_id=doc_id,
-            source_file=source_file,
-            lexicon=lexicon,
-        )
+        return run(text, year=year, region=region, level=level)
     meta = infer_metadata(text)
     year = meta.year if year is None else year
     region = meta.region if region is None else region
@@ -115,15 +109,7 @@ def parse_chunked(
     version: str | None = None
     level_out = None
     for base, end in chunk_bounds(text, chunk_chars):
-        part = parse(
-            text[base:end],
-            year=year,
-            region=region,
-            level=level,
-            doc_id=doc_id,
-            source_file=source_file,
-            lexicon=lexicon,
-        )
+        part = run(text[base:end], year=year, region=region, level=level)
         version = part.extractor_version
         level_out = part.level
         warnings.extend(w for w in part.warnings if w not in warnings)

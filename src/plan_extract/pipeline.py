@@ -108,6 +108,7 @@ _RX_AMONG = regex.compile(r"\p{Han}{0,8}?(?:之中|中)(?=[，,；;]|$)")
 _RX_PREP_LEAD = regex.compile(r"\s*(?:除了|除|按照|依照|根据|对于|关于|相当于)(?![^，,；;]*(?:要|将|力争|确保|争取))")
 _RX_COMPARED_TO_YEAR = regex.compile(r"(?:小于|大于|低于|高于|少于|多于)(?:19|20)\d{2}年")
 _RX_WORDY = regex.compile(r"[\p{Han}A-Za-z]")
+_RX_OBJECT = regex.compile(r"[^，,。；;：:、\d]{2,16}")
 _RX_SEMI = regex.compile(r"[；;]")
 _RX_HAN = regex.compile(r"\p{Han}")
 _RX_PREP = regex.compile(r"(?<=\p{Han}{2})(?:在|于)(?=\p{Han})")
@@ -408,14 +409,18 @@ class _Extractor:
                 zone = left[zstart:a]
         elif not self._clean_metric(zone):
             verb_adjacent = True
-        # 新增新开规模工业企业数占全市1/5: before 占 stands the whole subject, verbs and all
+        # A share: 一般预算收入占全市32.46% (占全市 is the relation, the subject the metric; the
+        # cut itself is in _clean_metric) and 新增新开规模工业企业数占全市1/5 (the whole
+        # subject, verbs and all). 占GDP比重 instead names an indicator and stays whole.
         om = _RX_SHARE_OF.search(left)
-        if om is not None and not om.group(0).endswith(("比重", "比例")) and om.start() > 0:
+        if om is not None and not om.group(0).endswith(("比重", "比例")):
             subject = left[: om.start()]
-            if self._verbs_in(subject) and self._clean_metric(subject):
+            if om.start() > 0 and self._verbs_in(subject) and self._clean_metric(subject):
                 zone = subject
                 r.action = om.group(0)
                 verb_adjacent = True
+            elif r.action is None:
+                r.action = om.group(0)
         # 对全市项目招引、重大项目开工、重大项目竣工贡献度分别达25%…: before 分别 stands the
         # whole (coordinated) subject, whatever verbs its members contain
         fb = left.rfind("分别")
@@ -433,11 +438,6 @@ class _Extractor:
         if fm:
             zone = zone[: fm.start()]
         metric = self._clean_metric(zone)
-        if r.action is None:
-            # 一般预算收入占全市32.46%: 占全市 is the relation (the action), the subject the metric
-            om = _RX_SHARE_OF.search(zone)
-            if om is not None and not om.group(0).endswith(("比重", "比例")):
-                r.action = om.group(0)
         # a change verb at the end of the metric (国内生产总值增长目标是…, 经济年均增长保持在…)
         pm = self.change_tail_re.search(metric) if metric else None
         if pm and pm.start() > 0:
@@ -521,9 +521,10 @@ class _Extractor:
             # 拟连续几年发行超长期特别国债…。今年先发行1万亿元: the same verb's object in the
             # sentence before names the metric
             ps, pe = self._prev_sentence
-            obj = _last(regex.compile(regex.escape(verb[2]) + r"([^，,。；;：:、\d]{2,16})"), t[ps:pe])
+            vpos = t.rfind(verb[2], ps, pe)
+            obj = _RX_OBJECT.match(t, vpos + len(verb[2]), pe) if vpos >= 0 else None
             if obj is not None:
-                cand = self._clean_metric(obj.group(1))
+                cand = self._clean_metric(obj.group(0))
                 if cand and not self._verbs_in(cand):
                     metric = cand
                     r.metric_inherited = True
