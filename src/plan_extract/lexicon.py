@@ -38,6 +38,7 @@ class Lexicon:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _tokenizer: Any = field(default=None, repr=False)
     _memos: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    folder: str | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, folder: str | Path | None = None) -> Lexicon:
@@ -79,6 +80,7 @@ class Lexicon:
             verbs=read("verbs.json"),
             cues=read("cues.json"),
             userdict=userdict,
+            folder=None if folder is None else str(folder),
         )
 
     # ---- derived word sets -------------------------------------------------
@@ -96,6 +98,20 @@ class Lexicon:
             set(self.verbs["verbs"]) | self.change_up | self.change_down,
             key=lambda w: (-len(w), w),
         )
+
+    @cached_property
+    def lead_verbs(self) -> frozenset[str]:
+        """Verbs that, heading a metric phrase, govern the noun after them (data/lead_verbs.txt)."""
+        name = "lead_verbs.txt"
+        try:
+            if self.folder is None:
+                raw = resources.files("plan_extract").joinpath(_DATA, name).read_text("utf-8")
+            else:
+                raw = (Path(self.folder) / name).read_text("utf-8")
+        except OSError:
+            return frozenset()  # an older custom lexicon folder without the file: the rule is off
+        words = {w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#")}
+        return frozenset(words - set(self.verbs.get("nominal_verbs", [])))
 
     @cached_property
     def weak_verbs(self) -> frozenset[str]:

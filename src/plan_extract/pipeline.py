@@ -53,6 +53,18 @@ _QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
 # 十四五 (the 14th five-year plan), 十五 (10th), and the older 六五…九五 (6th–9th), quoted or not
 _FYP = regex.compile(r"(?<![一二三四五六七八九十])(?:十([一二三四五六七八九])?|([六七八九]))五(?![年个项%])(?!”?末)")
 _TO_YEAR = regex.compile(r"(?:到|至|在)((?:19|20)\d{2})年")
+# a year standing alone as the time of a clause (一九五二年有十九万人, 2023年全市GDP增长5.2%); not the
+# base of a comparison (比2023年, 较2020年, 与2020年相比), a span or a decade (1950年代)
+_BARE_YEAR = regex.compile(r"(?<![比较同与和从由自至到在为于—–\-－~～\d])((?:19|20)\d{2})年(?!代|[—–\-－~～至到]|以前)")
+_NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
+# 出口总额, 就业人数, 投资额: a verb before a measure word is part of an indicator's name
+_MEASURE_HEAD = regex.compile(r"(?:总额|总量|总值|额|量|率|数|值|人数|规模|比重|比例|占比|强度|增速|增幅|水平|指数|价格|能力|收入|支出|金额|面积|时间|周期)")
+_PAREN_SPAN = regex.compile(r"[（(][^（()）]*[)）]")
+_TIME_ANCHOR = regex.compile(r"今年|明年|本年|当年|届时")
+# 浪费了540万元, 指出了12个: a verb in the perfective right before the figure reports a result
+_PERFECTIVE = regex.compile(r"(?<![为除])(?<!\p{Han}[为除])\p{Han}了\s*$")
+# 如果每件棉纱平均少用两斤棉花，全国每年就可以增产两万件: a conditional, not a commitment
+_CONDITIONAL = regex.compile(r"如果|假如|倘若|假若|假使|只要|如用之于|若能")
 _YEAR_SPAN = regex.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*((?:19|20)\d{2})年")
 _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -68,7 +80,7 @@ _RX7 = regex.compile(r"\s*其中")
 _RX8 = regex.compile(r"(?:从|由)[^，,。；;从由]{0,12}$")
 _RX9 = regex.compile(r"人均|每人|每千人|每万人|每百人|每百户|每万|平均")
 _RX10 = regex.compile(r"(?:从|由)[^，,。；;]{0,12}$")
-_RX11 = regex.compile(r"预计|高达|预期将")
+_RX11 = regex.compile(r"(?<!(?:比|较|由|从|同)(?:(?:19|20)\d{2}年|今年|上年|去年|本年|当年)?)预计|高达|预期将")
 _RX12 = regex.compile(r"、|和|及")
 
 
@@ -108,6 +120,7 @@ _RX_AMONG = regex.compile(r"\p{Han}{0,8}?(?:之中|中)(?=[，,；;]|$)")
 _RX_PREP_LEAD = regex.compile(r"\s*(?:除了|除|按照|依照|根据|对于|关于|相当于)(?![^，,；;]*(?:要|将|力争|确保|争取))")
 _RX_COMPARED_TO_YEAR = regex.compile(r"(?:小于|大于|低于|高于|少于|多于)(?:19|20)\d{2}年")
 _RX_WORDY = regex.compile(r"[\p{Han}A-Za-z]")
+_RX_NUMERAL_LEAD = regex.compile(r"[\d０-９零〇一二两三四五六七八九十百千万亿]{2}|[\d０-９]")
 _RX_OBJECT = regex.compile(r"[^，,。；;：:、\d]{2,16}")
 _RX_SEMI = regex.compile(r"[；;]")
 _RX_HAN = regex.compile(r"\p{Han}")
@@ -171,6 +184,7 @@ class _Extractor:
                     "plan": _PLAN_CUE,
                     "to_year": _TO_YEAR,
                     "year_span": _YEAR_SPAN,
+                    "bare_year": _BARE_YEAR,
                     "fyp": _FYP,
                 },
             )
@@ -312,6 +326,31 @@ class _Extractor:
         seg = self._noun_head(_RX6.sub("", seg))
         return seg, verb
 
+    def _lead_verb(self, metric: str) -> tuple[str, str] | None:
+        cache = self.lex.memo("lead_verb")
+        if metric in cache:
+            hit: tuple[str, str] | None = cache[metric]
+            return hit
+        hit = None
+        lead = self.lex.lead_verbs
+        if len(metric) >= 4 and lead:
+            toks = self.tok.lcut(metric, HMM=False)
+            n = 0
+            while n < len(toks) - 1 and n < 2 and toks[n] in lead:
+                n += 1
+            if n:
+                verb = "".join(toks[:n])
+                rest = metric[len(verb) :]
+                if (
+                    len(rest) >= 2
+                    and rest[0] not in _NOT_AFTER_LEAD_VERB
+                    and not _MEASURE_HEAD.match(rest)
+                    and not self._verbs_in(rest[:2])
+                ):
+                    hit = (verb, rest)
+        cache[metric] = hit
+        return hit
+
     @staticmethod
     def _noun_head(seg: str) -> str:
         """Cut a noun phrase at a preposition (农业转移人口在城镇落户 → 农业转移人口)."""
@@ -371,6 +410,10 @@ class _Extractor:
         if q.special == "double":
             r.kind, r.direction, r.action = "change", "up", t[q.start : q.end]
         verbs = [v for v in self._verbs_in(left) if not left.startswith("的", v[1])]
+        if verbs and ("（" in left or "(" in left):
+            # 普通中学（包括高中和初中）新招生…: a verb inside a parenthesis governs nothing outside it
+            inside = [(pm.start(), pm.end()) for pm in _PAREN_SPAN.finditer(left)]
+            verbs = [v for v in verbs if not any(a <= v[0] < b for a, b in inside)]
         # a verb right after a noun that forms a compound noun (住房改造2000万套) stays in the metric
         if verbs and verbs[-1][1] == len(left.rstrip()) and verbs[-1][2] in self.nominal_verbs:
             a0 = verbs[-1][0]
@@ -446,6 +489,15 @@ class _Extractor:
             if r.action is None or r.action in ("保持", "保持在", "实现", "达到", "控制在") or (verb is not None and verb[2] != word):
                 r.action = word
             verb_adjacent = True
+        if metric:
+            lead = self._lead_verb(metric)
+            if lead is not None:
+                # 整备土地50万平方米, 评聘“凤凰英才岗”人才100名: a verb heading the phrase governs
+                # the noun after it
+                metric = lead[1]
+                if r.action is None:
+                    r.action = lead[0]
+                verb_adjacent = True
         right_verb = None
         # 80%以上的大城市, 新建4所幼儿园: the noun after the quantity
         right_noun = ""
@@ -495,6 +547,15 @@ class _Extractor:
             r.parent_idx = sent_recs.index(head)
             if verb is None:
                 r.action = head.action
+        if not metric and cstart > sent.start and t[cstart - 1] in "：:" and (prev is None or prev.q.end < cstart):
+            # 钢：从135万吨增加到412万吨 / 粮食：达到3856亿斤: a list item's topic before a colon
+            lo = sent.start
+            for m3 in _CLAUSE.finditer(t, sent.start, cstart - 1):
+                lo = m3.end()
+            cand = self._clean_metric(t[lo : cstart - 1])
+            if cand and len(cand) <= 24 and not self._verbs_in(cand) and not _RX_NUMERAL_LEAD.match(cand):
+                metric = cand
+                r.metric_inherited = True
         if not metric and (prev is None or prev.q.end < cstart) and q.special is None:
             # 生产资料在工业总产值中所占的比重，将由46%上升到47%: the subject stands alone in the clause before
             pc = _RX_PREV_CLAUSE.search(t, max(sent.start, cstart - 30), max(sent.start, cstart - 1))
@@ -525,7 +586,7 @@ class _Extractor:
             obj = _RX_OBJECT.match(t, vpos + len(verb[2]), pe) if vpos >= 0 else None
             if obj is not None:
                 cand = self._clean_metric(obj.group(0))
-                if cand and not self._verbs_in(cand):
+                if cand and not self._verbs_in(cand) and not _RX_NUMERAL_LEAD.match(cand):
                     metric = cand
                     r.metric_inherited = True
         if not metric and prev is not None and prev.metric:
@@ -566,6 +627,11 @@ class _Extractor:
         ):
             r.extra["achieved"] = True
         if _RX11.search(clause_left):
+            r.extra["forecast"] = True
+        if _PERFECTIVE.search(clause_left):
+            r.extra["achieved"] = True
+        cond = _CONDITIONAL.search(t, sent.start, q.start)
+        if cond is not None and not _RX_SEMI.search(t, cond.end(), q.start):
             r.extra["forecast"] = True
         # progress and results inside a plan: 已经…, 据…统计, 到5月份为止, 比去年同期增长, 计划完成102%
         am = cues.last("achieved", rel)
@@ -764,6 +830,13 @@ def _horizon(ex: _Extractor, r: _Rec, year: int | None) -> tuple[int | str | Non
     per_year = r.per_year or "年均" in t[max(r.sent.start, r.q.start - 12) : r.q.start]
     cues = ex._cues(r.sent)
     m = cues.last("to_year", rel)
+    by = cues.last("bare_year", rel)
+    if by is not None and (m is None or by.start() > m.end()):
+        # the clause's own year, unless a time word of the report's year comes between
+        between = t[r.sent.start + by.end() : r.q.start]
+        if not _TIME_ANCHOR.search(between) and "；" not in between and ";" not in between:
+            r.extra["own_year"] = True
+            return int(by.group(1)), per_year
     if m is not None:
         return int(m.group(1)), per_year
     span = cues.last("year_span", rel)
@@ -844,6 +917,16 @@ def parse(
         horizon, per_year = _horizon(ex, r, year)
         if stance == "target" and year is not None and _horizon_end(horizon) < year:
             stance = "achieved"  # 到2005年… or “十五”时期… in a 2006 report: results, not targets
+        if (
+            stance == "achieved"
+            and r.extra.get("own_year")
+            and year is not None
+            and isinstance(horizon, int)
+            and horizon >= year
+            and r.sent.section_mode != "review"
+            and not (r.extra.get("baseline") or r.extra.get("achieved"))
+        ):
+            stance = "target"  # 一九五八年只生产80万千瓦，一九五九年将生产280万千瓦: the clause's own year rules
         if stance == "target" and not prospective:
             stance = "achieved"
         if stance == "achieved" and year is not None and horizon == year:

@@ -20,10 +20,12 @@ from .numerals import parse_number
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 # Possessive quantifiers and look-behinds keep matching linear on long digit runs
 # (no backtracking into a number, no retry from inside one).
-_CN_NUM = rf"(?<![{CN_DIGITS}])[{CN_DIGITS}]++(?:[点點][零〇一二三四五六七八九]++)?"
+# 千 before 瓦/米/克 starts the unit (八十万千瓦 is 80 万千瓦, not 80.1 万瓦)
+_CN_NUM = rf"(?<![{CN_DIGITS}])(?:[零〇一二两三四五六七八九十百万亿]|千(?![瓦米克]))++(?:[点點][零〇一二三四五六七八九]++)?"
 # 4。6% (OCR of a decimal point) is read as 4.6 only right before a percent sign
 _AR_NUM = r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3}){1,8}+(?![\d,])(?:\.\d++)?|\d++。\d++(?=[%‰])|\d++(?:\.\d++)?)"
 _MULT = r"千万|百万|万亿|万万|亿|万|千|百"
+_MULT_NUM = r"千万|百万|万亿|万万|亿|万|千(?![瓦米克])|百"
 
 # Patterns used per candidate, compiled once.
 _RX0 = regex.compile(r"[万亿][^万亿]")
@@ -69,12 +71,12 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
       |
         (?!百分之)(?<![一二三四五六七八九十百])(?P<cfd>[一二三四五六七八九十百]++)分之(?P<cfn>[一二三四五六七八九十]++(?:[点點][零〇一二三四五六七八九]++)?)
       |
-        百分之(?P<pn1>{num})(?:(?P<psep>{sep})(?:百分之)?(?P<pn2>{num}))?
+        百分之(?P<pn1>{num})(?:(?P<psep>{sep})(?:百分之)?(?P<pn2>{num})(?!年))?
       |
         (?P<n1>{num})
-        (?:(?P<u1>{unit})?(?P<sep>{sep})(?P<pre2>{pre})?(?P<n2>{num}))?
+        (?:(?P<u1>{unit}|(?:万亿|亿|万)(?={sep}))?(?P<sep>{sep})(?P<pre2>{pre})?(?P<n2>{num}))?
         (?P<inf1>多|余)?
-        (?P<mult>{_MULT})?
+        (?P<mult>{_MULT_NUM})?
         (?P<inf2>多|余)?
         (?P<unit>{unit}(?:/(?:{den}))?)
     )
@@ -173,7 +175,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue
         num_start = m.start("n1") if m.group("n1") else m.start("pn1")
         prev_char = text[num_start - 1] if num_start > 0 else ""
-        if prev_char.isascii() and (prev_char.isalnum() or prev_char in ".+"):
+        if prev_char and prev_char.isascii() and (prev_char.isalnum() or prev_char in ".+"):
             continue
         if after.isascii() and after.isalpha():
             continue
@@ -207,6 +209,14 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
                     n1s = n1s[: tm.start()]
                     if not n1s:
                         continue
+        if n2s and n2s[0] in CN_DIGITS and mult:
+            # 二百八十万到三百万千瓦: the second numeral carries the same multiplier
+            tm2 = _TRAIL_MULT.search(n2s)
+            if tm2 and tm2.group(0) == mult:
+                n2s = n2s[: tm2.start()]
+        u1 = m.group("u1") or ""
+        if u1 and u1 in ("万", "亿", "万亿") and u1 != mult:
+            continue  # 5000万到1亿元: the two ends are in different multipliers
         v1 = parse_number(n1s) if n1s else v_mixed
         if v1 is None or not math.isfinite(v1) or v1 > _MAX_VALUE:
             continue
@@ -227,6 +237,12 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             listed = bool(regex.search(rf"\d{regex.escape(base_unit)}[^，,。；;、]{{0,12}}、$", text[max(0, num_start - 20) : num_start]))
             if not listed and not _RX1.search(left2):
                 continue
+        if is_cn and n1s == "一" and not mult and unit and after == unit[-1]:
+            continue  # 一天天好起来, 一步步: a reduplicated measure word is an adverb
+        if is_cn and prev_char == "成" and (m.group("n1") or "")[:1] in ("千", "百", "万"):
+            continue  # 成千万人, 成百上千: a figure of speech
+        if unit == "人" and after == "民":
+            continue  # 六亿多人民: the people, not a count of persons
         if is_cn and prev_char == "的" and not m.group("pn1"):
             continue  # 党的二十六条 (an OCR'd 二十大): an ordinal name, not a count
         if is_cn and base_unit in lex.count_units and v1 <= 10 and not mult:

@@ -46,7 +46,7 @@ _YEAR_IS = regex.compile(r"(?:^|[。\n])\s*((?:19|20)\d{2})年(?:是|，是|,是
 _TARGET_YEAR = regex.compile(r"((?:19|20)\d{2})年(?:全[省市区县]|全国|我[省市区县]|本[市区县])?(?:经济社会发展|国民经济和社会发展|发展)?的?主要预期目标")
 
 _REVIEW_START = regex.compile(
-    r"^(?:过去(?:的)?(?:一|五|十)年|一年来|五年来|过去一年来|去年|上年|刚刚过去的|回顾|\d{4}年以来|这一年|这五年|一年多来|几年来|多年来)"
+    r"^(?:过去(?:的)?(?:一|五|十)年|一年来|五年来|过去一年来|去年|上年|刚刚过去的|回顾|\d{4}年以来|这一年|这五年|一年多来|几年来|多年来|[两三四]年(?:来|中|以来)|这两年|经核算|初步核算|据初步统计)"
 )
 _PLAN_START = regex.compile(
     r"(?:今年|明年|新的一年|今后五年|今后一个时期|未来五年|主要预期目标|主要目标|预期目标|目标是|目标为|工作安排|总体要求|的主要任务|重点抓好|重点做好|要着力|必须|计划)"
@@ -65,6 +65,9 @@ _RX8 = regex.compile(r"((?:19|20)\d{2})年")
 _RX9 = regex.compile(r"\d{4}年[—\-－至到]")
 _RX10 = regex.compile(r"(?:今年|明年|下一步|今后|新的一年|未来五年|今后五年)")
 _RX11 = regex.compile(r"预期目标|主要目标是|目标任务是")
+# 预计 as the verb of an estimate; not 比1980年预计增加… or 由今年预计的44%提高到…, where the
+# estimate is the base a target is measured against
+_FORECAST_WORD = regex.compile(r"(?<!(?:比|较|由|从|同)(?:(?:19|20)\d{2}年|今年|上年|去年|本年|当年)?)预计")
 _RX12 = regex.compile(r"[,，;；]")
 
 
@@ -253,7 +256,8 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                     running = "plan"
                 eff = running or "plan"
             default = "achieved" if eff == "review" else "target"
-            fc = body.find("预计")
+            fm = _FORECAST_WORD.search(body)
+            fc = fm.start() if fm else -1
             forecast_from = (lead + fc) if fc >= 0 else None
             forecast_to = None
             if fc >= 0 and default == "target":
