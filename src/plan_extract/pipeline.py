@@ -42,10 +42,10 @@ def _qual_pattern(lex: Lexicon) -> regex.Pattern[str]:
     )
 _TIME_LEAD = regex.compile(
     r"^(?:(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末|前|以前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
-    r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末)(?:的|，|,)?)+"
+    r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末|本年内|本年度|本年)(?:的|，|,)?)+"
 )
 _ACHIEVED_CUE = regex.compile(
-    r"应到|实到|出席|已经|(?<!而)已(?=[\p{Han}])|据[^，,。；]{0,20}统计|为止|同期|只(?:征收|完成|差|有)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上"
+    r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|应到|实到|出席|已经|(?<!而)已(?=[\p{Han}])|据[^，,。；]{0,20}统计|为止|同期|只(?:征收|完成|差|有)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上"
 )
 _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
@@ -58,7 +58,15 @@ _TO_YEAR = regex.compile(r"(?:到|至|在)((?:19|20)\d{2})年")
 _BARE_YEAR = regex.compile(r"(?<![比较同与和从由自至到在为于—–\-－~～\d])((?:19|20)\d{2})年(?!代|[—–\-－~～至到]|以前)")
 _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
 # 出口总额, 就业人数, 投资额: a verb before a measure word is part of an indicator's name
-_MEASURE_HEAD = regex.compile(r"(?:总额|总量|总值|额|量|率|数|值|人数|规模|比重|比例|占比|强度|增速|增幅|水平|指数|价格|能力|收入|支出|金额|面积|时间|周期)")
+_MEASURE_HEAD = regex.compile(r"(?:学生|人员|工人|职工|人口|总额|总量|总值|额|量|率|数|值|人数|规模|比重|比例|占比|强度|增速|增幅|水平|指数|价格|能力|收入|支出|金额|面积|时间|周期)")
+_DESCRIPTOR_DE = regex.compile(r"^(?:(?:具有|拥有|已经|已)[^的，,。；;]{1,16}的|[^的，,。；;]*、[^的，,。；;]*的)")
+_ROW_NUMBER = regex.compile(r"^\d{1,3}[ \t　]+(?=\p{Han})")
+# 约增长15%, 约有2300个, 至少节约10%: a comparator word before the verb still qualifies the figure
+_DETACHED_APPROX = regex.compile(r"(?:大约|(?<![节条契预签合制公盟缔])约)(?![束定请见])\p{Han}{0,3}$")
+_DETACHED_MIN = regex.compile(r"(?:至少|最少|最低)\p{Han}{1,3}$")
+_DETACHED_MAX = regex.compile(r"(?:至多|最多|最高)(?:不超过)?\p{Han}{0,3}$")
+# 工人职员的平均工资以货币计算, 农业总产值在五年内: a basis of measurement or a period is not the metric
+_METRIC_TAIL = regex.compile(r"(?:以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|中|里|间)|每年)$")
 _PAREN_SPAN = regex.compile(r"[（(][^（()）]*[)）]")
 _TIME_ANCHOR = regex.compile(r"今年|明年|本年|当年|届时")
 # 浪费了540万元, 指出了12个: a verb in the perfective right before the figure reports a result
@@ -111,7 +119,10 @@ class _Rec:
 _PLAN_CUE = regex.compile(r"力争|确保|争取|(?<![主重需只必])要(?![素求点])|(?<!即)将|拟|目标|本年内|今年|明年")
 
 
-_RIGHT_STOP = regex.compile(r"[，,。；;：:！？\n（(\[]|等|的|[和及与或、]?[\d零〇一二两三四五六七八九十百千]+|、$")
+# the noun after a quantity ends at punctuation, 等/的, or the next number (not at 世界500强, 新一代, 近零碳)
+_RIGHT_STOP = regex.compile(
+    r"[，,。；;：:！？\n（(\[]|等|的|[和及与或、]?(?:\d+(?![\d.]*强)|[零〇一二两三四五六七八九十百千]+(?=[万亿个家项条所座套张台辆艘处件名人次元吨亩米公%倍]))|、$"
+)
 
 
 _RX_HAS_DIGIT = regex.compile(r"\d")
@@ -161,6 +172,11 @@ class _Extractor:
         self._cue_cache: dict[int, _SentCues] = {}
         self._prev_sentence: tuple[int, int] = (0, 0)
         self.nominal_verbs = frozenset(lex.verbs.get("nominal_verbs", []))
+        self._lexicon_verbs = frozenset(lex.all_verbs)
+        self._roles = frozenset(lex.cues.get("role_nouns", []))
+        self._attr_nouns = frozenset(lex.cues.get("attribute_nouns", []))
+        self._total_nouns = frozenset(lex.cues.get("total_nouns", []))
+        self._roles_by_len = sorted(self._roles, key=len, reverse=True)
         self.prefix_words = frozenset(lex.cues["metric_strip_prefix"])
         self.prefix_first = frozenset(w[0] for w in self.prefix_words)
         self.suffix_words = frozenset(lex.cues["metric_strip_suffix"]) | frozenset(lex.cues.get("adverbs", [])) | frozenset(
@@ -274,6 +290,7 @@ class _Extractor:
         for _ in range(3):
             before = z
             z = _TIME_LEAD.sub("", z)
+            z = _METRIC_TAIL.sub("", z)
             z = self._strip_words(z)
             z = z.strip(" ，,、（）()")
             if z == before:
@@ -285,6 +302,12 @@ class _Extractor:
             z = z[:-1]
         if z.startswith("“") and z.endswith("”") and z.count("“") == 1:
             z = z[1:-1]
+        z = _ROW_NUMBER.sub("", z)  # 43 新装…: a table's row number
+        dm = _DESCRIPTOR_DE.match(z)
+        if dm is not None and len(z) - dm.end() >= 2:
+            z = z[dm.end() :]  # 技术专业、产业鲜明、生态完善的科技专业园区: descriptions before 的, not the name
+        if z.startswith("的"):
+            return ""  # 的科技企业: the tail of a phrase cut by an earlier number names nothing alone
         if not _RX_WORDY.search(z):
             return ""  # digits and punctuation left over from a broken line name nothing
         return z
@@ -307,7 +330,12 @@ class _Extractor:
             return "", None
         stop = _RIGHT_STOP.search(seg)
         if stop:
-            seg = seg[: stop.start()]
+            if stop.group(0)[:1].isdigit() or stop.group(0)[:1] in "零〇一二两三四五六七八九十百千":
+                # 建成2.5万个充电桩、首批32座超充站: what follows the last 、 belongs to the next number
+                cut = seg.rfind("、", 0, stop.start())
+                seg = seg[: cut if cut > 0 else stop.start()]
+            else:
+                seg = seg[: stop.start()]
         seg = seg[:24]
         if not seg:
             return "", None
@@ -320,11 +348,45 @@ class _Extractor:
                 verb = w
                 seg = seg[:a]
                 break
+        if verb is None and len(seg) > 3:
+            # 100家优质企业落地, 10亿元“真金白银”帮助企业…: a verb outside the lexicon ends the noun too
+            pos_w = 0
+            for w in self.tok.lcut(seg, HMM=False):
+                if (
+                    pos_w >= 2
+                    and w in self.lex.lead_verbs
+                    and w not in self.nominal_verbs
+                    and (pos_w + len(w) == len(seg) or seg[pos_w - 1] == "”")
+                ):
+                    # only at the end of the phrase or right after a quoted term: inside a compound
+                    # (概念验证中心, 立体停车设施) a verb is part of the name
+                    verb = w
+                    seg = seg[:pos_w]
+                    break
+                pos_w += len(w)
+        # 12个近零碳排放区试点建设, 6个社区公园建设: the construction of the thing is not the thing counted
+        if seg.endswith("建设") and len(seg) > 4:
+            seg = seg[:-2]
         seg = seg.strip(" ")
         if seg.count("“") != seg.count("”"):
             seg = seg.strip("“”")
         seg = self._noun_head(_RX6.sub("", seg))
         return seg, verb
+
+    def _all_verbs(self, metric: str) -> bool:
+        """Is the phrase made of verbs only (打通, 转型升级, 活化利用)?"""
+        cache = self.lex.memo("all_verbs")
+        hit = cache.get(metric)
+        if hit is None:
+            hit = False
+            if 2 <= len(metric) <= 8 and self.lex.lead_verbs:
+                toks = self.tok.lcut(metric, HMM=False)
+                known = self.lex.lead_verbs
+                hit = len(toks) <= 3 and all(
+                    w in known or w in self.nominal_verbs or w in self._lexicon_verbs for w in toks
+                ) and any(w in known for w in toks)
+            cache[metric] = hit
+        return bool(hit)
 
     def _lead_verb(self, metric: str) -> tuple[str, str] | None:
         cache = self.lex.memo("lead_verb")
@@ -385,6 +447,8 @@ class _Extractor:
                     consumed = r.extra.get("consumed_end", q.end)
                     prev_end = max(prev_end, consumed if isinstance(consumed, int) else q.end)
             self._share_list_metrics(sent_recs)
+            self._shared_heads(sent_recs)
+            self._attribute_nouns(sent_recs)
             self._distribute_respectively(sent_recs)
             self._list_comparators(sent_recs)
             sent_recs.extend(self._qualitative(sent, sent_recs))
@@ -440,7 +504,7 @@ class _Extractor:
             a, b, w = verb
             between = left[b:]
             r.action = r.action or w
-            if self._clean_metric(between):
+            if self._clean_metric(between) and not (between.rstrip().endswith("的") and self._clean_metric(left[:a])):
                 zone = between
             else:
                 verb_adjacent = True
@@ -489,6 +553,12 @@ class _Extractor:
             if r.action is None or r.action in ("保持", "保持在", "实现", "达到", "控制在") or (verb is not None and verb[2] != word):
                 r.action = word
             verb_adjacent = True
+        if metric and self._all_verbs(metric):
+            # 打通8条断头路, 释放75公顷土地: the words before the number are only a verb
+            if r.action is None:
+                r.action = metric
+            metric = ""
+            verb_adjacent = True
         if metric:
             lead = self._lead_verb(metric)
             if lead is not None:
@@ -523,6 +593,7 @@ class _Extractor:
         )
         if use_right:
             metric = right_noun
+            r.extra["object_after"] = True
             rpos = t.find(right_noun, q.end, cend)
             if rpos >= 0:
                 r.extra["consumed_end"] = rpos + len(right_noun)
@@ -639,6 +710,17 @@ class _Extractor:
             pm = cues.last("plan", rel)
             if pm is None or pm.start() < am.end():
                 r.extra["achieved"] = True
+        if q.comparator == "=" and q.special is None:
+            tail = t[max(cstart, q.start - 6) : q.start]
+            comp = None
+            if _DETACHED_MIN.search(tail):
+                comp = ">="
+            elif _DETACHED_MAX.search(tail):
+                comp = "<="
+            elif _DETACHED_APPROX.search(tail):
+                comp = "~"
+            if comp is not None:
+                r.q = dataclasses.replace(q, comparator=comp)
         self._kind(r)
         if not r.metric:
             r.confidence = 0.5
@@ -666,6 +748,9 @@ class _Extractor:
             if r.direction is None:
                 r.direction = "up"
             return
+        if (up or down) and r.extra.get("object_after") and unit.lstrip("万亿") in self.lex.count_units:
+            r.kind = "amount"  # 增加1500个公办学位: items added, counted like 新增
+            return
         if (up or down) and not level_verb and r.extra.get("verb_adjacent", True):
             if unit in ("%", "‰") or not unit.endswith("%"):
                 r.kind = "change"
@@ -691,6 +776,50 @@ class _Extractor:
                 if gap.strip() in ("、", "和", "及", "，", ",") and nxt.metric and not nxt.metric_inherited:
                     r.metric = nxt.metric
                     r.metric_inherited = True
+
+    def _shared_heads(self, recs: list[_Rec]) -> None:
+        """铁路货物周转量…，旅客周转量… / 高等学校新招生…，毕业学生…: a role noun takes the topic before it.
+
+        Role nouns (cues.json ``role_nouns``) name one side of something already named: when the
+        previous metric is topic + role (铁路 + 货物周转量) and this one is another role alone
+        (旅客周转量), it belongs to the same topic (铁路旅客周转量).
+        """
+        roles = self._roles
+        if not roles:
+            return
+        prev_metric = None
+        for r in recs:
+            m = r.metric
+            if m and not r.metric_inherited and prev_metric and m in roles and m != prev_metric:
+                for role in self._roles_by_len:
+                    if role != m and prev_metric.endswith(role) and len(prev_metric) > len(role):
+                        topic = prev_metric[: -len(role)]
+                        if _RX_WORDY.search(topic) and not topic.endswith(("的", "、", "和", "及")):
+                            r.metric = topic + m
+                        break
+            if r.metric and (r.metric not in roles or prev_metric is None):
+                prev_metric = r.metric  # a bare role that found no topic does not break the chain
+        for i, r in enumerate(recs):
+            if r.metric_inherited and i > 0 and recs[i - 1].metric and r.metric and recs[i - 1].metric.endswith(r.metric):
+                r.metric = recs[i - 1].metric
+
+    def _attribute_nouns(self, recs: list[_Rec]) -> None:
+        """研发投入增长10%以上，强度突破5% / 病床增设6万张，总数达到33.9万张: a bare attribute or total
+        noun refers to the metric before it (cues.json ``attribute_nouns``, ``total_nouns``)."""
+        attrs = self._attr_nouns
+        totals = self._total_nouns
+        for i in range(1, len(recs)):
+            r = recs[i]
+            m = r.metric
+            if not m or r.metric_inherited or (m not in attrs and m not in totals):
+                continue
+            prev = next((x.metric for x in reversed(recs[:i]) if x.metric and x.metric != m), None)
+            if prev is None:
+                continue
+            r.metric = prev if m in totals else prev + m
+            for x in recs[i + 1 :]:
+                if x.metric_inherited and x.metric == m:
+                    x.metric = r.metric
 
     def _distribute_respectively(self, recs: list[_Rec]) -> None:
         """城镇、农村居民人均可支配收入分别增长7%、8%: one member's name per number.

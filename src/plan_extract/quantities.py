@@ -98,9 +98,14 @@ _HAN_NOUN_START = regex.compile(r"的?\p{Han}")
 _SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
 
 
+_OPENING_QUOTE = regex.compile("[“‘「『《]")
+
+
 def _quoted(text: str, pos: int) -> bool:
     """Is ``pos`` inside a short quotation (“…”, 《…》) on the same line?"""
     lo = max(0, pos - 30)
+    if _OPENING_QUOTE.search(text, lo, pos) is None:
+        return False  # no opening quote within reach (the usual case): no need to walk back
     left = text[lo:pos]
     nl = left.rfind("\n")
     if nl >= 0:

@@ -216,7 +216,12 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 # flattened PDF text: 。一、2008年以来的工作回顾过去的四年… — a numbered part
                 # heading inside a line, recognised by its part words
                 hm = _HEADING.match(raw)
-            bare = _BARE_HEADING.match(raw) if line_start and hm is None and "\n" in t[end:nxt] + "\n" else None
+            # a bare part heading is a line of its own without a full stop (…确定的主要目标任务。 is prose)
+            bare = (
+                _BARE_HEADING.match(raw)
+                if line_start and hm is None and "\n" in t[end:nxt] + "\n" and not t[end:nxt].startswith(("。", "！", "？"))
+                else None
+            )
             if hm is not None or bare is not None:
                 # a heading: the line (or its first sentence) after 一、 / （一）, or a bare part heading
                 h = stripped[:60]
