@@ -56,7 +56,7 @@ def parse_number(s: str | None) -> float | None:
     """``"1,200"`` → 1200.0, ``"一千二百"`` → 1200.0, ``"十點七"`` → 10.7, ``"x"`` → None."""
     if not s:
         return None
-    s = s.strip().replace("點", "点")
+    s = s.strip().replace("點", "点").replace("○", "〇")  # ○ (a white circle) is a common typed zero
     if s[0].isdigit():
         try:
             return float(s.replace(",", "").replace("。", "."))

@@ -42,20 +42,23 @@ def _qual_pattern(lex: Lexicon) -> regex.Pattern[str]:
     )
 _TIME_LEAD = regex.compile(
     r"^(?:(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末|前|以前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
-    r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末|本年内|本年度|本年)(?:的|，|,)?)+"
+    r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末|本年内)(?:的|，|,)?)+"
 )
 _ACHIEVED_CUE = regex.compile(
-    r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|应到|实到|出席|已经|(?<!而)已(?=[\p{Han}])|据[^，,。；]{0,20}统计|为止|同期|只(?:征收|完成|差|有)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上"
+    r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；]{0,20}统计|为止|同期|只(?:征收|完成|差|有)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上"
 )
 _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
 _QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
 # 十四五 (the 14th five-year plan), 十五 (10th), and the older 六五…九五 (6th–9th), quoted or not
 _FYP = regex.compile(r"(?<![一二三四五六七八九十])(?:十([一二三四五六七八九])?|([六七八九]))五(?![年个项%])(?!”?末)")
-_TO_YEAR = regex.compile(r"(?:到|至|在)((?:19|20)\d{2})年")
+# 到2027年, 在2025年; not 在1954年的基数上 / 在2020年基础上 (the base of a comparison)
+_TO_YEAR = regex.compile(r"(?:到|至|在)((?:19|20)\d{2})年(?!的?(?:基数|基础|水平)上?)")
 # a year standing alone as the time of a clause (一九五二年有十九万人, 2023年全市GDP增长5.2%); not the
 # base of a comparison (比2023年, 较2020年, 与2020年相比), a span or a decade (1950年代)
-_BARE_YEAR = regex.compile(r"(?<![比较同与和从由自至到在为于—–\-－~～\d])((?:19|20)\d{2})年(?!代|[—–\-－~～至到]|以前)")
+_BARE_YEAR = regex.compile(
+    r"(?<![比较同与和从由自至到在为于以—–\-－~～\d])((?:19|20)\d{2})年(?!代|[—–\-－~～至到]|以前|的?(?:基数|基础|水平)上?|为基)"
+)
 _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
 # 出口总额, 就业人数, 投资额: a verb before a measure word is part of an indicator's name
 _MEASURE_HEAD = regex.compile(r"(?:学生|人员|工人|职工|人口|总额|总量|总值|额|量|率|数|值|人数|规模|比重|比例|占比|强度|增速|增幅|水平|指数|价格|能力|收入|支出|金额|面积|时间|周期)")
@@ -67,6 +70,16 @@ _DETACHED_MIN = regex.compile(r"(?:至少|最少|最低)\p{Han}{1,3}$")
 _DETACHED_MAX = regex.compile(r"(?:至多|最多|最高)(?:不超过)?\p{Han}{0,3}$")
 # 工人职员的平均工资以货币计算, 农业总产值在五年内: a basis of measurement or a period is not the metric
 _METRIC_TAIL = regex.compile(r"(?:以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|中|里|间)|每年)$")
+_YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年))的$")
+_CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新增|新建成|新建|建成|设立|施工|投入生产|投产)的(?!\p{Han}?的)")
+# 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
+_TOPIC_MEASURE = regex.compile(r"(?:(?:年产|生产|发电|加工|运输|年)?能力|年?产量|播种面积|总产值|产值)$")
+_LINE_TOPIC = regex.compile(r"[ \t　]*(?:以|就|拿)?([^，,。；;：:\d]{1,10}?)(?:来说|而言|方面)?[：:，,]")
+_SUBJECT_COUNT_VERBS = frozenset({"新增", "新建", "新开工", "新引进", "新开"})
+# 在城镇安排600万人: a place phrase names no metric (the topic before the comma does)
+_LOCATIVE = regex.compile(r"^(?:在|于)\p{Han}{1,6}$")
+# 工业总产值要在1954年的基数上增长29%, 比原计划至少节约: the base of the change is not the metric
+_BASE_PHRASE = regex.compile(r"(?:要|将|应该?)?(?:在|以)[^，,。；;]{0,12}?(?:基数|基础)上?$|(?:应该|要)?比原(?:计划|定)[^，,]*$")
 _PAREN_SPAN = regex.compile(r"[（(][^（()）]*[)）]")
 _TIME_ANCHOR = regex.compile(r"今年|明年|本年|当年|届时")
 # 浪费了540万元, 指出了12个: a verb in the perfective right before the figure reports a result
@@ -282,6 +295,7 @@ class _Extractor:
         z = _RX1.sub("", z)
         # 建筑安装工程比去年同期…, X占全市…: the comparison base is not part of the metric
         z = _RX2.sub("", z)
+        z = _BASE_PHRASE.sub("", z)
         z = _RX3.sub("", z)
         z = _RX4.sub("", z)
         qm = _QUOTED_TAIL.search(z)
@@ -303,6 +317,9 @@ class _Extractor:
         if z.startswith("“") and z.endswith("”") and z.count("“") == 1:
             z = z[1:-1]
         z = _ROW_NUMBER.sub("", z)  # 43 新装…: a table's row number
+        cm = _CREATED_DE.match(z)
+        if cm is not None and len(z) - cm.end() >= 2:
+            z = z[cm.end() :]  # 新增加的通车里程, 增加的铁路总长度: the counted thing, not how it came about
         dm = _DESCRIPTOR_DE.match(z)
         if dm is not None and len(z) - dm.end() >= 2:
             z = z[dm.end() :]  # 技术专业、产业鲜明、生态完善的科技专业园区: descriptions before 的, not the name
@@ -510,9 +527,13 @@ class _Extractor:
                 verb_adjacent = True
                 # metric before the verb, after any earlier verb
                 zstart = 0
-                for _a2, b2, _w2 in verbs[:-1]:
+                for a2, b2, w2 in verbs[:-1]:
                     if b2 <= a and self._clean_metric(left[b2:a]):
                         zstart = b2
+                        # 新增发电装机达到300万千瓦: a count verb heading the subject of a level verb
+                        # (达到, 为, 保持在) names the thing counted, 城镇新增就业-style
+                        if w2 in _SUBJECT_COUNT_VERBS and (w[-1] in "到至为在" or w.startswith("达")) and not self._clean_metric(left[:a2]):
+                            zstart = a2
                 zone = left[zstart:a]
         elif not self._clean_metric(zone):
             verb_adjacent = True
@@ -550,9 +571,13 @@ class _Extractor:
         if pm and pm.start() > 0:
             word = pm.group(0)
             metric = self._clean_metric(metric[: pm.start()])
+            if metric.endswith("计划") and len(metric) > 4:
+                metric = metric[:-2]  # 能源生产计划增长0.9%: the planned growth of 能源生产
             if r.action is None or r.action in ("保持", "保持在", "实现", "达到", "控制在") or (verb is not None and verb[2] != word):
                 r.action = word
             verb_adjacent = True
+        if metric and _LOCATIVE.match(metric) and self.tok.lcut(metric, HMM=False)[0] in ("在", "于"):
+            metric = ""  # (在校学生, 在建矿井 are words)
         if metric and self._all_verbs(metric):
             # 打通8条断头路, 释放75公顷土地: the words before the number are only a verb
             if r.action is None:
@@ -618,6 +643,12 @@ class _Extractor:
             r.parent_idx = sent_recs.index(head)
             if verb is None:
                 r.action = head.action
+        if metric and _TOPIC_MEASURE.fullmatch(metric):
+            tm = _LINE_TOPIC.match(t, sent.start, q.start)
+            if tm is not None:
+                topic = self._clean_metric(tm.group(1))
+                if topic and topic not in metric and not self._verbs_in(topic):
+                    metric = topic + metric
         if not metric and cstart > sent.start and t[cstart - 1] in "：:" and (prev is None or prev.q.end < cstart):
             # 钢：从135万吨增加到412万吨 / 粮食：达到3856亿斤: a list item's topic before a colon
             lo = sent.start
@@ -701,6 +732,9 @@ class _Extractor:
             r.extra["forecast"] = True
         if _PERFECTIVE.search(clause_left):
             r.extra["achieved"] = True
+        ym = _YEAR_OF.search(clause_left)
+        if ym is not None and (ym.group(1) is None or (self.year is not None and int(ym.group(1)) < self.year)):
+            r.extra["baseline"] = True  # 比一九五八年的二千零五十亿元增长40%: last year's level, the base
         cond = _CONDITIONAL.search(t, sent.start, q.start)
         if cond is not None and not _RX_SEMI.search(t, cond.end(), q.start):
             r.extra["forecast"] = True

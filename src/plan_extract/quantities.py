@@ -17,11 +17,11 @@ import regex
 from .lexicon import Lexicon, _alternation
 from .numerals import parse_number
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+CN_DIGITS = "零〇○一二两三四五六七八九十百千万亿"
 # Possessive quantifiers and look-behinds keep matching linear on long digit runs
 # (no backtracking into a number, no retry from inside one).
 # 千 before 瓦/米/克 starts the unit (八十万千瓦 is 80 万千瓦, not 80.1 万瓦)
-_CN_NUM = rf"(?<![{CN_DIGITS}])(?:[零〇一二两三四五六七八九十百万亿]|千(?![瓦米克]))++(?:[点點][零〇一二三四五六七八九]++)?"
+_CN_NUM = rf"(?<![{CN_DIGITS}])(?:[零〇○一二两三四五六七八九十百万亿]|千(?![瓦米克]))++(?:[点點][零〇一二三四五六七八九]++)?"
 # 4。6% (OCR of a decimal point) is read as 4.6 only right before a percent sign
 _AR_NUM = r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3}){1,8}+(?![\d,])(?:\.\d++)?|\d++。\d++(?=[%‰])|\d++(?:\.\d++)?)"
 _MULT = r"千万|百万|万亿|万万|亿|万|千|百"
@@ -94,7 +94,7 @@ _MAX_VALUE = 1e15
 _PROGRAMME_AFTER = regex.compile(r"\p{Han}{1,12}?(?:规划|工程|计划|行动|战略)(?![\p{Han}])")
 _VAGUE_AFTER = regex.compile(r"方面|\p{Han}{0,4}圈")
 _THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
-_HAN_NOUN_START = regex.compile(r"的?\p{Han}")
+_HAN_NOUN_START = regex.compile(r"的?(?!有)\p{Han}")  # 增长50%以上的有生铁、钢…: 的有 lists members
 _SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
 
 
@@ -236,7 +236,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
         # names and dates: 第一, 年产100万吨, 中电科41所, “70%精力…”
         if _NAME_PREFIX.search(text, max(0, num_start - 4), num_start):
             continue
-        if base_unit in name_units and not m.group("pre"):
+        if base_unit in name_units and not m.group("pre") and not is_cn:
+            # (a count in Chinese numerals, 二百○八所, is not a name like 中电科41所)
             # 所/期 are counts only right after a verb (新建4所); else part of a name (41所)
             left2 = text[max(0, num_start - 2) : num_start]
             listed = bool(regex.search(rf"\d{regex.escape(base_unit)}[^，,。；;、]{{0,12}}、$", text[max(0, num_start - 20) : num_start]))
@@ -248,7 +249,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue  # 成千万人, 成百上千: a figure of speech
         if unit == "人" and after == "民":
             continue  # 六亿多人民: the people, not a count of persons
-        if is_cn and prev_char == "的" and not m.group("pn1"):
+        if is_cn and prev_char == "的" and not m.group("pn1") and v1 < 100 and base_unit in ("条", "次", "届", "号", "大"):
             continue  # 党的二十六条 (an OCR'd 二十大): an ordinal name, not a count
         if is_cn and base_unit in lex.count_units and v1 <= 10 and not mult:
             continue  # 两个确立, 三个一批, 一项: prose, not counts
