@@ -53,11 +53,13 @@ _QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
 # 十四五 (the 14th five-year plan), 十五 (10th), and the older 六五…九五 (6th–9th), quoted or not
 _FYP = regex.compile(r"(?<![一二三四五六七八九十])(?:十([一二三四五六七八九])?|([六七八九]))五(?![年个项%])(?!”?末)")
 # 到2027年, 在2025年; not 在1954年的基数上 / 在2020年基础上 (the base of a comparison)
-_TO_YEAR = regex.compile(r"(?:到|至|在)((?:19|20)\d{2})年(?!的?(?:基数|基础|水平)上?)")
+_TO_YEAR = regex.compile(
+    r"(?:(?:到|至)((?:19|20)\d{2})年(?!的?(?:基数|基础|水平)上?)|在((?:19|20)\d{2})年(?=底|末|前|以前|之前|内|[，,]|完成|实现|达到|全面))"
+)
 # a year standing alone as the time of a clause (一九五二年有十九万人, 2023年全市GDP增长5.2%); not the
 # base of a comparison (比2023年, 较2020年, 与2020年相比), a span or a decade (1950年代)
 _BARE_YEAR = regex.compile(
-    r"(?<![比较同与和从由自至到在为于以—–\-－~～\d])((?:19|20)\d{2})年(?!代|[—–\-－~～至到]|以前|的?(?:基数|基础|水平)上?|为基)"
+    r"(?<![比较同与和从由自至到为于以—–\-－~～\d])((?:19|20)\d{2})年(?!代|[—–\-－~～至到]|以前|的?(?:基数|基础|水平)上?|为基)"
 )
 _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
 # 出口总额, 就业人数, 投资额: a verb before a measure word is part of an indicator's name
@@ -69,7 +71,7 @@ _DETACHED_APPROX = regex.compile(r"(?:大约|(?<![节条契预签合制公盟缔
 _DETACHED_MIN = regex.compile(r"(?:至少|最少|最低)\p{Han}{1,3}$")
 _DETACHED_MAX = regex.compile(r"(?:至多|最多|最高)(?:不超过)?\p{Han}{0,3}$")
 # 工人职员的平均工资以货币计算, 农业总产值在五年内: a basis of measurement or a period is not the metric
-_METRIC_TAIL = regex.compile(r"(?:以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|中|里|间)|每年)$")
+_METRIC_TAIL = regex.compile(r"(?:(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|中|里|间)|每年)$")
 _YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年))的$")
 _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新增|新建成|新建|建成|设立|施工|投入生产|投产)的(?!\p{Han}?的)")
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
@@ -80,6 +82,12 @@ _SUBJECT_COUNT_VERBS = frozenset({"新增", "新建", "新开工", "新引进", 
 _LOCATIVE = regex.compile(r"^(?:在|于)\p{Han}{1,6}$")
 # 工业总产值要在1954年的基数上增长29%, 比原计划至少节约: the base of the change is not the metric
 _BASE_PHRASE = regex.compile(r"(?:要|将|应该?)?(?:在|以)[^，,。；;]{0,12}?(?:基数|基础)上?$|(?:应该|要)?比原(?:计划|定)[^，,]*$")
+_LIST_FRAME = regex.compile(r"([^。；;：:\n]{2,60}?)[，,]?(?:如下|是这样分配的|分配如下)[：:]")
+_ITEM_LEFT = regex.compile(r"^[\s　]*(?:加上)?([^，,。；;：:\d]{1,16}?)的?(?:为|有|是|共有|共为)?[\s　]*$")
+_RX_ANY_NUMBER = regex.compile(r"[\d０-９零〇○一二两三四五六七八九十百千万亿点,，.]+(?:亿元|万元|元|亿|万|个|吨|%)?")
+_FRAME_HEAD = regex.compile(r"(?:(\p{Han}{1,8})的)?(\p{Han}{0,4}?(?:投资|能力|产量|面积|总额|产值|支出|收入|人数))[\p{Han}]{0,4}$")
+_ABSOLUTE_INCREMENT = regex.compile(r"(增加|增长|增产|减少)的绝对(?:数|值|量)[^，,。；;\d]{0,6}$")
+_BASE_OF_CHANGE = regex.compile(r"(?:基础|基数|水平)上|为基数")
 _PAREN_SPAN = regex.compile(r"[（(][^（()）]*[)）]")
 _TIME_ANCHOR = regex.compile(r"今年|明年|本年|当年|届时")
 # 浪费了540万元, 指出了12个: a verb in the perfective right before the figure reports a result
@@ -150,7 +158,7 @@ _RX_SEMI = regex.compile(r"[；;]")
 _RX_HAN = regex.compile(r"\p{Han}")
 _RX_PREP = regex.compile(r"(?<=\p{Han}{2})(?:在|于)(?=\p{Han})")
 _RX_SHARE_OF = regex.compile(r"(?<!所)占(?!比)[^，,、]{0,12}$")
-_RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d]{2,30})$")
+_RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d\x00]{2,30})$")
 _DOC_PLAN_WORDS = regex.compile(r"计划|预期|今后|未来|下一步")
 _RX_TARGET_WORD = regex.compile(r"目标|预期|主要指标")
 
@@ -184,6 +192,8 @@ class _Extractor:
         self.qual_re = _qual_pattern(lex)
         self._cue_cache: dict[int, _SentCues] = {}
         self._prev_sentence: tuple[int, int] = (0, 0)
+        self._frame: dict[int, str] = {}  # sentence start → the set a frame (…N个X中，) named
+        self._list_head: str | None = None  # the head a list frame (…如下：) announced
         self.nominal_verbs = frozenset(lex.verbs.get("nominal_verbs", []))
         self._lexicon_verbs = frozenset(lex.all_verbs)
         self._roles = frozenset(lex.cues.get("role_nouns", []))
@@ -396,7 +406,9 @@ class _Extractor:
         hit = cache.get(metric)
         if hit is None:
             hit = False
-            if 2 <= len(metric) <= 8 and self.lex.lead_verbs:
+            if metric in self.lex.lead_verbs:
+                hit = True
+            elif 2 <= len(metric) <= 8 and self.lex.lead_verbs:
                 toks = self.tok.lcut(metric, HMM=False)
                 known = self.lex.lead_verbs
                 hit = len(toks) <= 3 and all(
@@ -415,7 +427,7 @@ class _Extractor:
         if len(metric) >= 4 and lead:
             toks = self.tok.lcut(metric, HMM=False)
             n = 0
-            while n < len(toks) - 1 and n < 2 and toks[n] in lead:
+            while n < len(toks) - 1 and n < 4 and (toks[n] in lead or (n and toks[n] == "、" and toks[n + 1] in lead)):
                 n += 1
             if n:
                 verb = "".join(toks[:n])
@@ -464,6 +476,7 @@ class _Extractor:
                     consumed = r.extra.get("consumed_end", q.end)
                     prev_end = max(prev_end, consumed if isinstance(consumed, int) else q.end)
             self._share_list_metrics(sent_recs)
+            self._list_heads(sent, sent_recs)
             self._shared_heads(sent_recs)
             self._attribute_nouns(sent_recs)
             self._distribute_respectively(sent_recs)
@@ -487,6 +500,7 @@ class _Extractor:
         if m2:
             cend = m2.start()
         r = _Rec(q=q, sent=sent)
+        r.extra["left"] = left
 
         if q.special == "double":
             r.kind, r.direction, r.action = "change", "up", t[q.start : q.end]
@@ -534,6 +548,7 @@ class _Extractor:
                         # (达到, 为, 保持在) names the thing counted, 城镇新增就业-style
                         if w2 in _SUBJECT_COUNT_VERBS and (w[-1] in "到至为在" or w.startswith("达")) and not self._clean_metric(left[:a2]):
                             zstart = a2
+                            r.extra["count_subject"] = True
                 zone = left[zstart:a]
         elif not self._clean_metric(zone):
             verb_adjacent = True
@@ -576,6 +591,13 @@ class _Extractor:
             if r.action is None or r.action in ("保持", "保持在", "实现", "达到", "控制在") or (verb is not None and verb[2] != word):
                 r.action = word
             verb_adjacent = True
+        am2 = _ABSOLUTE_INCREMENT.search(left)
+        if am2 is not None:
+            # 粮食增加的绝对数将达到3000亿斤, 增长的绝对数却是692万吨: the increment of the subject
+            metric = self._clean_metric(left[: am2.start()])
+            r.action = am2.group(1)
+            r.extra["increment"] = True
+            verb_adjacent = True
         if metric and _LOCATIVE.match(metric) and self.tok.lcut(metric, HMM=False)[0] in ("在", "于"):
             metric = ""  # (在校学生, 在建矿井 are words)
         if metric and self._all_verbs(metric):
@@ -584,7 +606,7 @@ class _Extractor:
                 r.action = metric
             metric = ""
             verb_adjacent = True
-        if metric:
+        if metric and not r.extra.get("count_subject"):
             lead = self._lead_verb(metric)
             if lead is not None:
                 # 整备土地50万平方米, 评聘“凤凰英才岗”人才100名: a verb heading the phrase governs
@@ -660,8 +682,12 @@ class _Extractor:
                 r.metric_inherited = True
         if not metric and (prev is None or prev.q.end < cstart) and q.special is None:
             # 生产资料在工业总产值中所占的比重，将由46%上升到47%: the subject stands alone in the clause before
-            pc = _RX_PREV_CLAUSE.search(t, max(sent.start, cstart - 30), max(sent.start, cstart - 1))
-            if pc is not None and (prev is None or prev.q.end <= pc.start()):
+            lo_pc = max(sent.start, cstart - 31)
+            seg_pc = t[lo_pc : max(sent.start, cstart - 1)]
+            # the window's start is a clause start only when it is the sentence's start
+            pc = _RX_PREV_CLAUSE.search(seg_pc if lo_pc == sent.start else "\x00" + seg_pc)
+            pc_start = lo_pc + (pc.start(1) if lo_pc == sent.start else pc.start(1) - 1) if pc is not None else -1
+            if pc is not None and (prev is None or prev.q.end <= pc_start):
                 cand = self._clean_metric(pc.group(1))
                 if cand and not self._verbs_in(cand) and len(cand) <= 24:
                     metric = cand
@@ -675,8 +701,11 @@ class _Extractor:
             and not use_right
         ):
             # 限额以上建设单位964个，其中本年开始建设的271个，继续建设的693个: a relative
-            # clause before the number counts members of the noun already named
-            metric = ""
+            # clause before the number counts members of the noun already named (or of the set
+            # a frame named: 苏联为我国设计的156个重要项目中，…本年内开始建设的22个)
+            metric = self._frame.get(sent.start, "")
+            if metric:
+                r.metric_inherited = True
             gap = t[prev.q.end : q.start]
             if prev.parent_idx is not None and prev.q.unit == q.unit and not _RX_SEMI.search(gap):
                 r.parent_idx = prev.parent_idx  # …and stays inside the 其中 list
@@ -691,6 +720,9 @@ class _Extractor:
                 if cand and not self._verbs_in(cand) and not _RX_NUMERAL_LEAD.match(cand):
                     metric = cand
                     r.metric_inherited = True
+        if not metric and sent.start in self._frame and left.rstrip().endswith("的"):
+            metric = self._frame[sent.start]
+            r.metric_inherited = True
         if not metric and prev is not None and prev.metric:
             metric = prev.metric
             r.metric_inherited = True
@@ -722,8 +754,15 @@ class _Extractor:
         clause_left = t[cstart : q.start]
         # Descriptions, not commitments: 在…156个重要项目中, 除了17个项目…, 按照中央17个部…,
         # 小于1952年所占的比例13.2%
+        among = _RX_AMONG.match(t, q.end, cend)
+        if among is not None and not among.group(0).startswith(("之中", "中")):
+            # 苏联为我国设计的156个重要项目中: a set the following figures count members of
+            noun = self._clean_metric(among.group(0)[: -2 if among.group(0).endswith("之中") else -1])
+            mod = self._clean_metric(left) if left.strip() else ""
+            if noun and not self._verbs_in(noun):
+                self._frame[sent.start] = (mod + "的" if mod and left.rstrip().endswith("的") else mod) + noun
         if (
-            _RX_AMONG.match(t, q.end, cend)
+            among is not None
             or _RX_PREP_LEAD.match(clause_left)
             or _RX_COMPARED_TO_YEAR.search(clause_left)
         ):
@@ -782,6 +821,9 @@ class _Extractor:
             if r.direction is None:
                 r.direction = "up"
             return
+        if r.extra.get("increment"):
+            r.kind, r.direction = "change", "down" if down else "up"
+            return
         if (up or down) and r.extra.get("object_after") and unit.lstrip("万亿") in self.lex.count_units:
             r.kind = "amount"  # 增加1500个公办学位: items added, counted like 新增
             return
@@ -836,6 +878,50 @@ class _Extractor:
         for i, r in enumerate(recs):
             if r.metric_inherited and i > 0 and recs[i - 1].metric and r.metric and recs[i - 1].metric.endswith(r.metric):
                 r.metric = recs[i - 1].metric
+
+    def _list_heads(self, sent: Sentence, recs: list[_Rec]) -> None:
+        """…的投资427.4亿元，是这样分配的：工业部门为248.5亿元；… / …的年产能力如下：抚顺…为930万吨:
+        each item of a list announced by 如下/是这样分配的 names a part of the head (工业部门基本建设投资)."""
+        t = self.t
+        fm = _LIST_FRAME.search(t, sent.start, sent.end)
+        start = sent.start
+        if fm is not None:
+            self._list_head = self._frame_head(fm.group(1))
+            start = fm.end()
+        head = self._list_head
+        if not head:
+            return
+        for r in recs:
+            if r.q.start < start:
+                continue
+            if r.metric_inherited:
+                continue
+            im = _ITEM_LEFT.match(str(r.extra.get("left", "")))
+            item = self._clean_metric(im.group(1)) if im is not None else ""
+            if not item or len(item) > 16:
+                self._list_head = None  # the list has ended
+                return
+            old = r.metric
+            # 工业支出 under 经济建设支出 names its part already; 工业部门 under 基本建设投资 does not
+            r.metric = item if item.endswith(head[-2:]) else item + head
+            for x in recs:
+                if x.metric_inherited and x.metric == old and x.q.start > r.q.start:
+                    x.metric = r.metric
+        if t.startswith("。", sent.end) or t.startswith(".", sent.end):
+            self._list_head = None  # a full stop ends the list
+
+    def _frame_head(self, phrase: str) -> str:
+        """The head noun a list frame announces: 五年基本建设的投资427.4亿元 → 基本建设投资."""
+        z = _RX_ANY_NUMBER.sub("", _TIME_LEAD.sub("", regex.sub(r"^[^，,]*?[一二三四五六七八九十两\d]+年(?:内|中|间)?", "", phrase)))
+        hm = _FRAME_HEAD.search(z)
+        if hm is None:
+            return ""
+        noun = hm.group(2)
+        mod = hm.group(1) or ""
+        if len(noun) <= 2 and mod:
+            mod = self._clean_metric(mod)
+            return mod + noun if mod else ""
+        return noun
 
     def _attribute_nouns(self, recs: list[_Rec]) -> None:
         """研发投入增长10%以上，强度突破5% / 病床增设6万张，总数达到33.9万张: a bare attribute or total
@@ -997,11 +1083,16 @@ def _horizon(ex: _Extractor, r: _Rec, year: int | None) -> tuple[int | str | Non
     if by is not None and (m is None or by.start() > m.end()):
         # the clause's own year, unless a time word of the report's year comes between
         between = t[r.sent.start + by.end() : r.q.start]
-        if not _TIME_ANCHOR.search(between) and "；" not in between and ";" not in between:
+        if (
+            not _TIME_ANCHOR.search(between)
+            and "；" not in between
+            and ";" not in between
+            and not _BASE_OF_CHANGE.search(between)
+        ):
             r.extra["own_year"] = True
             return int(by.group(1)), per_year
     if m is not None:
-        return int(m.group(1)), per_year
+        return int(m.group(1) or m.group(2)), per_year
     span = cues.last("year_span", rel)
     if span is not None:
         return f"{span.group(1)}-{span.group(2)}", per_year
