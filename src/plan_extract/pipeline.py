@@ -42,7 +42,8 @@ def _qual_pattern(lex: Lexicon) -> regex.Pattern[str]:
     )
 _TIME_LEAD = regex.compile(
     r"^(?:(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末|前|以前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
-    r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末|本年内)(?:的|，|,)?)+"
+    r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末|本年内"
+    r"|(?:第[一二三四五六七八九十]个)?五年(?:计划)?(?:期间|时期|合计|以来|内|中)?)(?:的|，|,)?)+"
 )
 _ACHIEVED_CUE = regex.compile(
     r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；]{0,20}统计|为止|同期|只(?:征收|完成|差|有)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上"
@@ -88,6 +89,9 @@ _RX_ANY_NUMBER = regex.compile(r"[\d０-９零〇○一二两三四五六七八�
 _FRAME_HEAD = regex.compile(r"(?:(\p{Han}{1,8})的)?(\p{Han}{0,4}?(?:投资|能力|产量|面积|总额|产值|支出|收入|人数))[\p{Han}]{0,4}$")
 _ABSOLUTE_INCREMENT = regex.compile(r"(增加|增长|增产|减少)的绝对(?:数|值|量)[^，,。；;\d]{0,6}$")
 _BASE_OF_CHANGE = regex.compile(r"(?:基础|基数|水平)上|为基数")
+_FRAMED_TOPIC = regex.compile(r"^(?:以|就|拿)(\p{Han}.{0,14}?)(?:来说|而言|来看)$")
+# 建设项目, 改造工程: after a construction verb these heads make a noun, not an object
+_GENERIC_HEAD = regex.compile(r"项目|工程|任务|资金|投资|用地|规模|面积|工作|行动|计划")
 _PAREN_SPAN = regex.compile(r"[（(][^（()）]*[)）]")
 _TIME_ANCHOR = regex.compile(r"今年|明年|本年|当年|届时")
 # 浪费了540万元, 指出了12个: a verb in the perfective right before the figure reports a result
@@ -196,6 +200,7 @@ class _Extractor:
         self._list_head: str | None = None  # the head a list frame (…如下：) announced
         self.nominal_verbs = frozenset(lex.verbs.get("nominal_verbs", []))
         self._lexicon_verbs = frozenset(lex.all_verbs)
+        self._action_only = frozenset(lex.verbs.get("action_only", []))
         self._roles = frozenset(lex.cues.get("role_nouns", []))
         self._attr_nouns = frozenset(lex.cues.get("attribute_nouns", []))
         self._total_nouns = frozenset(lex.cues.get("total_nouns", []))
@@ -327,6 +332,11 @@ class _Extractor:
         if z.startswith("“") and z.endswith("”") and z.count("“") == 1:
             z = z[1:-1]
         z = _ROW_NUMBER.sub("", z)  # 43 新装…: a table's row number
+        wm = _FRAMED_TOPIC.match(z)
+        if wm is not None:
+            z = wm.group(1)  # 以钢的产量来说 → 钢的产量
+        if z.startswith("在内的"):
+            z = z[3:]  # 包括…在内的房屋建筑面积: what the list included is not the metric
         cm = _CREATED_DE.match(z)
         if cm is not None and len(z) - cm.end() >= 2:
             z = z[cm.end() :]  # 新增加的通车里程, 增加的铁路总长度: the counted thing, not how it came about
@@ -376,7 +386,7 @@ class _Extractor:
                 seg = seg[:a]
                 break
         if verb is None and len(seg) > 3:
-            # 100家优质企业落地, 10亿元“真金白银”帮助企业…: a verb outside the lexicon ends the noun too
+            # 100家优质企业落地, 10亿元“真金白银”帮助企业…: a verb outside the lexicon ends the noun too;
             pos_w = 0
             for w in self.tok.lcut(seg, HMM=False):
                 if (
@@ -411,9 +421,9 @@ class _Extractor:
             elif 2 <= len(metric) <= 8 and self.lex.lead_verbs:
                 toks = self.tok.lcut(metric, HMM=False)
                 known = self.lex.lead_verbs
-                hit = len(toks) <= 3 and all(
-                    w in known or w in self.nominal_verbs or w in self._lexicon_verbs for w in toks
-                ) and any(w in known for w in toks)
+                hit = len(toks) <= 4 and all(
+                    w in known or w in self.nominal_verbs or w in self._lexicon_verbs or w == "、" for w in toks
+                ) and any(w in known or w in self._action_only for w in toks)
             cache[metric] = hit
         return bool(hit)
 
@@ -426,9 +436,20 @@ class _Extractor:
         lead = self.lex.lead_verbs
         if len(metric) >= 4 and lead:
             toks = self.tok.lcut(metric, HMM=False)
+            acts = self._action_only
+            if toks and toks[0] == "新" and len(toks) > 2 and (toks[1] in lead or toks[1] in acts):
+                toks = [toks[0] + toks[1], *toks[2:]]  # 新招聘教师
             n = 0
-            while n < len(toks) - 1 and n < 4 and (toks[n] in lead or (n and toks[n] == "、" and toks[n + 1] in lead)):
+
+            def verbish(w: str) -> bool:
+                return w in lead or w in acts or w in self._lexicon_verbs or (w[:1] == "新" and w[1:] in lead)
+
+            while n < len(toks) - 1 and n < 4 and (verbish(toks[n]) or (n and toks[n] == "、" and verbish(toks[n + 1]))):
                 n += 1
+            if n and not any(w in lead or (w[:1] == "新" and w[1:] in lead) for w in toks[:n]) and not (
+                all(w in acts or w == "、" for w in toks[:n])
+            ):
+                n = 0  # only lexicon verbs that also name things (投资, 服务): not a head verb
             if n:
                 verb = "".join(toks[:n])
                 rest = metric[len(verb) :]
@@ -436,6 +457,7 @@ class _Extractor:
                     len(rest) >= 2
                     and rest[0] not in _NOT_AFTER_LEAD_VERB
                     and not _MEASURE_HEAD.match(rest)
+                    and not (_GENERIC_HEAD.fullmatch(rest) and not any(w in lead for w in toks[:n]))
                     and not self._verbs_in(rest[:2])
                 ):
                     hit = (verb, rest)
@@ -991,6 +1013,10 @@ class _Extractor:
             i = j + 1
 
     def _member_names(self, members: list[str]) -> list[str]:
+        # 接待游客、实现旅游收入分别…: each member may carry its own verb
+        split = [self._lead_verb(x) for x in members]
+        if all(x is not None for x in split):
+            return [x[1] for x in split if x is not None]
         first, last = members[0], members[-1]
         if len(first) <= 3 and len(last) > len(first) + 1 and all(len(x) <= 3 for x in members[:-1]):
             # 城镇、农村居民人均可支配收入 / 交通、水利、能源领域投资额: short parallel members,
