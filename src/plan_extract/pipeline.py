@@ -622,7 +622,7 @@ class _Extractor:
             verb_adjacent = True
         if metric and _LOCATIVE.match(metric) and self.tok.lcut(metric, HMM=False)[0] in ("在", "于"):
             metric = ""  # (在校学生, 在建矿井 are words)
-        if metric and self._all_verbs(metric):
+        if metric and self._all_verbs(metric) and not left.rstrip().endswith("的"):
             # 打通8条断头路, 释放75公顷土地: the words before the number are only a verb
             if r.action is None:
                 r.action = metric
