@@ -46,7 +46,7 @@ _TIME_LEAD = regex.compile(
     r"|(?:第[一二三四五六七八九十]个)?五年(?:计划)?(?:期间|时期|合计|以来|内|中)?)(?:的|，|,)?)+"
 )
 _ACHIEVED_CUE = regex.compile(
-    r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；]{0,20}统计|为止|同期|只(?:征收|完成|差|有)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上"
+    r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；]{0,20}统计|据(?=[^，,。；]{0,30}统计)|为止|同期|只(?:征收|完成|差|有)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
 )
 _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
@@ -84,6 +84,7 @@ _LOCATIVE = regex.compile(r"^(?:在|于)\p{Han}{1,6}$")
 # 工业总产值要在1954年的基数上增长29%, 比原计划至少节约: the base of the change is not the metric
 _BASE_PHRASE = regex.compile(r"(?:要|将|应该?)?(?:在|以)[^，,。；;]{0,12}?(?:基数|基础)上?$|(?:应该|要)?比原(?:计划|定)[^，,]*$")
 _LIST_FRAME = regex.compile(r"([^。；;：:\n]{2,60}?)[，,]?(?:如下|是这样分配的|分配如下)[：:]")
+_LIST_FRAME_CUE = regex.compile(r"(?:如下|是这样分配的)[：:]")  # in every match of _LIST_FRAME
 _ITEM_LEFT = regex.compile(r"^[\s　]*(?:加上)?([^，,。；;：:\d]{1,16}?)的?(?:为|有|是|共有|共为)?[\s　]*$")
 _RX_ANY_NUMBER = regex.compile(r"[\d０-９零〇○一二两三四五六七八九十百千万亿点,，.]+(?:亿元|万元|元|亿|万|个|吨|%)?")
 _FRAME_HEAD = regex.compile(r"(?:(\p{Han}{1,8})的)?(\p{Han}{0,4}?(?:投资|能力|产量|面积|总额|产值|支出|收入|人数))[\p{Han}]{0,4}$")
@@ -97,7 +98,8 @@ _TIME_ANCHOR = regex.compile(r"今年|明年|本年|当年|届时")
 # 浪费了540万元, 指出了12个: a verb in the perfective right before the figure reports a result
 _PERFECTIVE = regex.compile(r"(?<![为除])(?<!\p{Han}[为除])\p{Han}了\s*$")
 # 如果每件棉纱平均少用两斤棉花，全国每年就可以增产两万件: a conditional, not a commitment
-_CONDITIONAL = regex.compile(r"如果|假如|倘若|假若|假使|只要|如用之于|若能")
+# (如果没有特大的灾荒, barring a disaster, hedges a plan figure rather than supposing one)
+_CONDITIONAL = regex.compile(r"(?:如果|假如|倘若|假若|假使)(?!没有|不发生|不出现)|只要|如用之于|若能")
 _YEAR_SPAN = regex.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*((?:19|20)\d{2})年")
 _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -383,7 +385,7 @@ class _Extractor:
         for a, _b, w in verbs:
             if a > 0 and w not in self.nominal_verbs:
                 verb = w
-                seg = seg[:a]
+                seg = seg[: a - 1 if seg[a - 1] == "新" and a > 1 else a]  # 学校新改扩建: 新 goes with the verb
                 break
         if verb is None and len(seg) > 3:
             # 100家优质企业落地, 10亿元“真金白银”帮助企业…: a verb outside the lexicon ends the noun too;
@@ -905,7 +907,8 @@ class _Extractor:
         """…的投资427.4亿元，是这样分配的：工业部门为248.5亿元；… / …的年产能力如下：抚顺…为930万吨:
         each item of a list announced by 如下/是这样分配的 names a part of the head (工业部门基本建设投资)."""
         t = self.t
-        fm = _LIST_FRAME.search(t, sent.start, sent.end)
+        # (_LIST_FRAME tries its lazy prefix at every position: look for its cue words first)
+        fm = _LIST_FRAME.search(t, sent.start, sent.end) if _LIST_FRAME_CUE.search(t, sent.start, sent.end) else None
         start = sent.start
         if fm is not None:
             self._list_head = self._frame_head(fm.group(1))

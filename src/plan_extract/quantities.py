@@ -29,7 +29,7 @@ _MULT_NUM = r"千万|百万|万亿|万万|亿|万|千(?![瓦米克])|百"
 
 # Patterns used per candidate, compiled once.
 _RX0 = regex.compile(r"[万亿][^万亿]")
-_RX1 = regex.compile(r"(?:建|增|完成|改造|建设|新建|扩建|创建|打造|培育|达)$")
+_RX1 = regex.compile(r"(?:建|增|完成|改造|建设|新建|扩建|创建|打造|培育|达|等)$")  # (…学校等10所: a count)
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,8 @@ _NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|�
 # Larger numbers are not quantities a report commits to (and would not survive JSON as numbers).
 _MAX_VALUE = 1e15
 _PROGRAMME_AFTER = regex.compile(r"\p{Han}{1,12}?(?:规划|工程|计划|行动|战略)(?![\p{Han}])")
-_VAGUE_AFTER = regex.compile(r"方面|\p{Han}{0,4}圈")
+# 做好十一个方面, 15分钟健身圈, 500米范围内公交站点覆盖率, 10亿元级的科技企业: names and qualifiers
+_VAGUE_AFTER = regex.compile(r"方面|\p{Han}{0,4}圈|范围内|半径|级(?:的|企业|项目|产业|集群|园区|城市|平台)")
 _THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
 _HAN_NOUN_START = regex.compile(r"的?(?!有)\p{Han}")  # 增长50%以上的有生铁、钢…: 的有 lists members
 _SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
