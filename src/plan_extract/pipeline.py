@@ -66,7 +66,8 @@ _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;�
 # 出口总额, 就业人数, 投资额: a verb before a measure word is part of an indicator's name
 _MEASURE_HEAD = regex.compile(r"(?:学生|人员|工人|职工|人口|总额|总量|总值|额|量|率|数|值|人数|规模|比重|比例|占比|强度|增速|增幅|水平|指数|价格|能力|收入|支出|金额|面积|时间|周期)")
 _DESCRIPTOR_DE = regex.compile(r"^(?:(?:具有|拥有|已经|已)[^的，,。；;]{1,16}的|[^的，,。；;]*、[^的，,。；;]*的)")
-_ROW_NUMBER = regex.compile(r"^\d{1,3}[ \t　]+(?=\p{Han})")
+# 43 新装…, 龙岗公安分局 44 对全区…: a table's row number (and the previous row's department before it)
+_ROW_NUMBER = regex.compile(r"^(?:[^\d]*?[\p{Han}][ \t　]*)?\d{1,3}[ \t　]+(?=\p{Han})")
 # 约增长15%, 约有2300个, 至少节约10%: a comparator word before the verb still qualifies the figure
 _DETACHED_APPROX = regex.compile(r"(?:大约|(?<![节条契预签合制公盟缔])约)(?![束定请见])\p{Han}{0,3}$")
 _DETACHED_MIN = regex.compile(r"(?:至少|最少|最低)\p{Han}{1,3}$")
@@ -93,6 +94,8 @@ _BASE_OF_CHANGE = regex.compile(r"(?:基础|基数|水平)上|为基数")
 _FRAMED_TOPIC = regex.compile(r"^(?:以|就|拿)(\p{Han}.{0,14}?)(?:来说|而言|来看)$")
 # 建设项目, 改造工程: after a construction verb these heads make a noun, not an object
 _GENERIC_HEAD = regex.compile(r"项目|工程|任务|资金|投资|用地|规模|面积|工作|行动|计划")
+_PLACE_OR_PREP = regex.compile(r"(?:村|镇|乡|片区|城区|街道|社区|西南侧|东南侧|东北侧|西北侧|[东西南北]侧|一期|二期|三期)$|^(?:对|向|给)\p{Han}{1,6}$")
+_RELATIVE_RIGHT = regex.compile(r"(?:已经|已|均已)[^，,。；;\d]{1,10}?的(?=\p{Han}{2})")
 _PAREN_SPAN = regex.compile(r"[（(][^（()）]*[)）]")
 _TIME_ANCHOR = regex.compile(r"今年|明年|本年|当年|届时")
 # 浪费了540万元, 指出了12个: a verb in the perfective right before the figure reports a result
@@ -367,6 +370,9 @@ class _Extractor:
         seg = self.t[pos:end]
         if not seg or not _RX5.match(seg):
             return "", None
+        rel = _RELATIVE_RIGHT.match(seg)
+        if rel is not None:
+            seg = seg[rel.end() :]  # 17个已经列入计划的城市更新项目: the noun after the relative clause
         stop = _RIGHT_STOP.search(seg)
         if stop:
             if stop.group(0)[:1].isdigit() or stop.group(0)[:1] in "零〇一二两三四五六七八九十百千":
@@ -382,8 +388,9 @@ class _Extractor:
         if verbs and verbs[0][0] == 0:
             return "", verbs[0][2]  # 按增长5%安排: a verb, not a noun, follows
         verb = None
-        for a, _b, w in verbs:
-            if a > 0 and w not in self.nominal_verbs:
+        for a, b, w in verbs:
+            if a > 0 and w not in self.nominal_verbs and not seg.startswith(("工程", "项目", "设施"), b):
+                # (学校新改扩建工程: a verb before 工程 is part of the name of the works)
                 verb = w
                 seg = seg[: a - 1 if seg[a - 1] == "新" and a > 1 else a]  # 学校新改扩建: 新 goes with the verb
                 break
@@ -403,9 +410,11 @@ class _Extractor:
                     seg = seg[:pos_w]
                     break
                 pos_w += len(w)
-        # 12个近零碳排放区试点建设, 6个社区公园建设: the construction of the thing is not the thing counted
-        if seg.endswith("建设") and len(seg) > 4:
-            seg = seg[:-2]
+        # 12个近零碳排放区试点建设, 1760亩“早改水”项目验收: the work on the thing is not the thing counted
+        for act in ("建设",):
+            if seg.endswith(act) and len(seg) > len(act) + 2:
+                seg = seg[: -len(act)]
+                break
         seg = seg.strip(" ")
         if seg.count("“") != seg.count("”"):
             seg = seg.strip("“”")
@@ -659,8 +668,11 @@ class _Extractor:
         )
         # 中央财政安排1000亿元专项奖补资金: after a verb that takes an object, the noun after the
         # amount is what is measured; the words before the verb are the agent
+        # 完成贡镇村1760亩“早改水”项目, 对全区286座垃圾转运站: a place or a prepositional phrase
+        # before the number says where, the noun after it what is counted
+        where = bool(metric) and bool(_PLACE_OR_PREP.search(metric)) and q.unit not in ("%", "‰")
         use_right = bool(right_noun) and (
-            not metric or (q.unit in ("%", "‰") and verb_adjacent) or (object_verb and q.unit not in ("%", "‰"))
+            not metric or (q.unit in ("%", "‰") and verb_adjacent) or (object_verb and q.unit not in ("%", "‰")) or where
         )
         if use_right:
             metric = right_noun
