@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -115,7 +116,7 @@ _RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮
 _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
 _RX6 = regex.compile(r"(?:任务|工作)$")
 _RX7 = regex.compile(r"\s*其中")
-_RX8 = regex.compile(r"(?:从|由)[^，,。；;从由]{0,12}$")
+_RX8 = regex.compile(r"(?:从|由)(?!教|业|事|于|此)[^，,。；;从由]{0,12}$")  # (从教津贴, 由于: not a baseline)
 _RX9 = regex.compile(r"人均|每人|每千人|每万人|每百人|每百户|每万|平均")
 _RX10 = regex.compile(r"(?:从|由)[^，,。；;]{0,12}$")
 _RX11 = regex.compile(r"(?<!(?:比|较|由|从|同)(?:(?:19|20)\d{2}年|今年|上年|去年|本年|当年)?)预计|高达|预期将")
@@ -448,6 +449,14 @@ class _Extractor:
         if len(metric) >= 4 and lead:
             toks = self.tok.lcut(metric, HMM=False)
             acts = self._action_only
+            for k in (4, 3):
+                # 优化调整公交线路: a verb of the lexicon cut into two words by the segmenter
+                if metric[:k] in lead and len(toks) > 1 and len(toks[0]) < k:
+                    bounds = set(itertools.accumulate(len(w) for w in toks))
+                    if k in bounds:
+                        rest_toks = self.tok.lcut(metric[k:], HMM=False)
+                        toks = [metric[:k], *rest_toks]
+                        break
             if toks and toks[0] == "新" and len(toks) > 2 and (toks[1] in lead or toks[1] in acts):
                 toks = [toks[0] + toks[1], *toks[2:]]  # 新招聘教师
             n = 0
@@ -456,6 +465,8 @@ class _Extractor:
                 return w in lead or w in acts or w in self._lexicon_verbs or (w[:1] == "新" and w[1:] in lead)
 
             while n < len(toks) - 1 and n < 4 and (verbish(toks[n]) or (n and toks[n] == "、" and verbish(toks[n + 1]))):
+                if n and toks[n] != "、" and toks[n] not in self._lexicon_verbs and toks[n] not in acts and toks[n - 1] != "、":
+                    break  # 完善远足郊野径: a second verb outside the lexicon is more likely the object's first word
                 n += 1
             if n and not any(w in lead or (w[:1] == "新" and w[1:] in lead) for w in toks[:n]) and not (
                 all(w in acts or w == "、" for w in toks[:n])
@@ -648,6 +659,19 @@ class _Extractor:
                 if r.action is None:
                     r.action = lead[0]
                 verb_adjacent = True
+        if (
+            verb is not None
+            and q.unit in ("%", "‰")
+            and verb[2] in _SUBJECT_COUNT_VERBS
+            and not self._clean_metric(left[: verb[0]])
+            and self._verbs_in(t[q.end : q.end + 6])[:1]
+            and self._verbs_in(t[q.end : q.end + 6])[0][0] == 0
+        ):
+            # 新建民用建筑100%达到建筑节能标准: a share of the newly built, the verb comes after
+            whole = self._clean_metric(left)
+            if whole:
+                metric = whole
+                r.action = self._verbs_in(t[q.end : q.end + 6])[0][2]
         right_verb = None
         # 80%以上的大城市, 新建4所幼儿园: the noun after the quantity
         right_noun = ""
