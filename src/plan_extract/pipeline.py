@@ -97,6 +97,8 @@ _FRAMED_TOPIC = regex.compile(r"^(?:以|就|拿)(\p{Han}.{0,14}?)(?:来说|而�
 _GENERIC_HEAD = regex.compile(r"项目|工程|任务|资金|投资|用地|规模|面积|工作|行动|计划")
 _PLACE_OR_PREP = regex.compile(r"(?:村|镇|乡|片区|城区|街道|社区|西南侧|东南侧|东北侧|西北侧|[东西南北]侧|一期|二期|三期)$|^(?:对|向|给)\p{Han}{1,6}$")
 _RELATIVE_RIGHT = regex.compile(r"(?:已经|已|均已)[^，,。；;\d]{1,10}?的(?=\p{Han}{2})")
+_BARE_MEASURES = frozenset({"投资", "收入", "产值", "营收", "营业收入", "销售收入", "税收", "销售额"})
+_TOTAL_LEFT = regex.compile(r"(?:全部|共计|合计|总共|总计)([^，,。；;\d]{2,20}?)(?:共有|共计|共为|总数为|为|达)?$")
 _PAREN_SPAN = regex.compile(r"[（(][^（()）]*[)）]")
 _TIME_ANCHOR = regex.compile(r"今年|明年|本年|当年|届时")
 # 浪费了540万元, 指出了12个: a verb in the perfective right before the figure reports a result
@@ -521,6 +523,7 @@ class _Extractor:
                     prev_end = max(prev_end, consumed if isinstance(consumed, int) else q.end)
             self._share_list_metrics(sent_recs)
             self._list_heads(sent, sent_recs)
+            self._sector_heads(sent_recs)
             self._shared_heads(sent_recs)
             self._attribute_nouns(sent_recs)
             self._distribute_respectively(sent_recs)
@@ -672,6 +675,11 @@ class _Extractor:
             if whole:
                 metric = whole
                 r.action = self._verbs_in(t[q.end : q.end + 6])[0][2]
+        if verb is not None and metric in _BARE_MEASURES and verb[2] in ("完成", "实现", "累计完成"):
+            # 国际生物谷完成投资62亿元: whose investment is named before the verb
+            subject = self._clean_metric(left[: verb[0]])
+            if subject and len(subject) <= 12 and not self._verbs_in(subject):
+                metric = subject + metric
         right_verb = None
         # 80%以上的大城市, 新建4所幼儿园: the noun after the quantity
         right_noun = ""
@@ -970,6 +978,30 @@ class _Extractor:
                     x.metric = r.metric
         if t.startswith("。", sent.end) or t.startswith(".", sent.end):
             self._list_head = None  # a full stop ends the list
+
+    def _sector_heads(self, recs: list[_Rec]) -> None:
+        """农业方面的252个，…，全部限额以上的基本建设单位共有1600个 / …建设单位6000多个，其中工业方面约有2300个:
+        a sector label (…方面) counts the thing the total or the parent names."""
+        sectors = [r for r in recs if r.metric and r.metric.endswith("方面") and not r.metric_inherited]
+        if not sectors:
+            return
+        total_head = None
+        for r in recs:
+            tm = _TOTAL_LEFT.search(str(r.extra.get("left", "")))
+            if tm is not None:
+                total_head = self._clean_metric(tm.group(1)) or None
+        for r in sectors:
+            head = None
+            if r.parent_idx is not None and 0 <= r.parent_idx < len(recs):
+                head = recs[r.parent_idx].metric
+            elif total_head is not None:
+                head = total_head
+            if head and not head.endswith("方面"):
+                old = r.metric
+                r.metric = old + head
+                for x in recs:
+                    if x.metric_inherited and x.metric == old:
+                        x.metric = r.metric
 
     def _frame_head(self, phrase: str) -> str:
         """The head noun a list frame announces: 五年基本建设的投资427.4亿元 → 基本建设投资."""
