@@ -111,7 +111,7 @@ class Lexicon:
         except OSError:
             return frozenset()  # an older custom lexicon folder without the file: the rule is off
         words = {w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#")}
-        return frozenset(words - set(self.verbs.get("nominal_verbs", [])))
+        return frozenset(words - set(self.verbs.get("nominal_verbs", [])) - set(self.verbs.get("not_lead", [])))
 
     @cached_property
     def weak_verbs(self) -> frozenset[str]:

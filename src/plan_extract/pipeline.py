@@ -66,7 +66,8 @@ _BARE_YEAR = regex.compile(
 _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
 # 出口总额, 就业人数, 投资额: a verb before a measure word is part of an indicator's name
 _MEASURE_HEAD = regex.compile(r"(?:学生|人员|工人|职工|人口|总额|总量|总值|额|量|率|数|值|人数|规模|比重|比例|占比|强度|增速|增幅|水平|指数|价格|能力|收入|支出|金额|面积|时间|周期)")
-_DESCRIPTOR_DE = regex.compile(r"^(?:(?:具有|拥有|已经|已)[^的，,。；;]{1,16}的|[^的，,。；;]*、[^的，,。；;]*的)")
+# 具有…的X, 技术专业、产业鲜明、生态完善的X: descriptions (clauses of four or more characters) before 的
+_DESCRIPTOR_DE = regex.compile(r"^(?:(?:具有|拥有|已经|已)[^的，,。；;]{1,16}的|[^的，,。；;、]{4,}(?:、[^的，,。；;、]{4,})+的)")
 # 43 新装…, 龙岗公安分局 44 对全区…: a table's row number (and the previous row's department before it)
 _ROW_NUMBER = regex.compile(r"^(?:[^\d]*?[\p{Han}][ \t　]*)?\d{1,3}[ \t　]+(?=\p{Han})")
 # 约增长15%, 约有2300个, 至少节约10%: a comparator word before the verb still qualifies the figure
@@ -757,7 +758,9 @@ class _Extractor:
             pc_start = lo_pc + (pc.start(1) if lo_pc == sent.start else pc.start(1) - 1) if pc is not None else -1
             if pc is not None and (prev is None or prev.q.end <= pc_start):
                 cand = self._clean_metric(pc.group(1))
-                if cand and not self._verbs_in(cand) and len(cand) <= 24:
+                de = cand.rfind("的")
+                # (为职工修建的住宅面积: a verb inside a relative clause before 的 is fine)
+                if cand and not self._verbs_in(cand[de + 1 :] if de > 0 else cand) and len(cand) <= 24:
                     metric = cand
                     r.metric_inherited = True
         if (
