@@ -79,7 +79,7 @@ _METRIC_TAIL = regex.compile(r"(?:(?<=产值|生产|总值|产量)计划|按[^�
 _YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年))的$")
 _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新增|新建成|新建|建成|设立|施工|投入生产|投产)的(?!\p{Han}?的)")
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
-_TOPIC_MEASURE = regex.compile(r"(?:(?:年产|生产|发电|加工|运输|年)?能力|年?产量|播种面积|总产值|产值)$")
+_TOPIC_MEASURE = regex.compile(r"(?:全国)?(?:(?:年产|生产|发电|加工|运输|年)?能力|年?产量|播种面积|总产值|产值)$")
 _LINE_TOPIC = regex.compile(r"[ \t　]*(?:以|就|拿)?([^，,。；;：:\d]{1,10}?)(?:来说|而言|方面)?[：:，,]")
 _SUBJECT_COUNT_VERBS = frozenset({"新增", "新建", "新开工", "新引进", "新开"})
 # 在城镇安排600万人: a place phrase names no metric (the topic before the comma does)
@@ -100,6 +100,8 @@ _PLACE_OR_PREP = regex.compile(r"(?:村|镇|乡|片区|城区|街道|社区|西�
 _RELATIVE_RIGHT = regex.compile(r"(?:已经|已|均已)[^，,。；;\d]{1,10}?的(?=\p{Han}{2})")
 _BARE_MEASURES = frozenset({"投资", "收入", "产值", "营收", "营业收入", "销售收入", "税收", "销售额"})
 _TOTAL_LEFT = regex.compile(r"(?:全部|共计|合计|总共|总计)([^，,。；;\d]{2,20}?)(?:共有|共计|共为|总数为|为|达)?$")
+# 经济建设支出决算数, 城市建设投资: a nominal verb before a spending noun is part of the noun
+_SPENDING_HEADS = ("支出", "投资", "资金", "费用", "经费", "用地", "贷款", "基金")
 _PAREN_SPAN = regex.compile(r"[（(][^（()）]*[)）]")
 _TIME_ANCHOR = regex.compile(r"今年|明年|本年|当年|届时")
 # 浪费了540万元, 指出了12个: a verb in the perfective right before the figure reports a result
@@ -567,7 +569,12 @@ class _Extractor:
         while verbs and verbs[-1][2] in self.nominal_verbs:
             a0, b0, _w0 = verbs[-1]
             head_noun = self._clean_metric(left[b0:])
-            if a0 > 0 and 0 < len(head_noun) <= 3 and _RX_HAN.match(left, a0 - 1) and left[a0 - 1] not in "在到至为达和与及、":
+            if (
+                a0 > 0
+                and (0 < len(head_noun) <= 3 or head_noun.startswith(_SPENDING_HEADS))
+                and _RX_HAN.match(left, a0 - 1)
+                and left[a0 - 1] not in "在到至为达和与及、"
+            ):
                 verbs = verbs[:-1]
             else:
                 break
@@ -590,6 +597,8 @@ class _Extractor:
                 # metric before the verb, after any earlier verb
                 zstart = 0
                 for a2, b2, w2 in verbs[:-1]:
+                    if w2 in self.nominal_verbs and left.startswith(_SPENDING_HEADS, b2) and a2 > 0 and _RX_HAN.match(left, a2 - 1):
+                        continue  # 经济建设支出: inside a compound noun
                     if b2 <= a and self._clean_metric(left[b2:a]):
                         zstart = b2
                         # 新增发电装机达到300万千瓦: a count verb heading the subject of a level verb
