@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import (
     DataFileError,
     GoldFileError,
@@ -14,7 +16,13 @@ from .errors import (
     InputTooLargeError,
     PlanExtractError,
 )
-from .models import Comparator, Direction, Document, Kind, Level, Stance, Target
+
+if TYPE_CHECKING:
+    from .models import Comparator, Direction, Document, Kind, Level, Stance, Target
+
+# The record models (pydantic) load on first use, like parse and the rest below: the command
+# line and the batch's main process start without them.
+_MODELS = frozenset({"Comparator", "Direction", "Document", "Kind", "Level", "Stance", "Target"})
 
 __version__ = "0.1.0"
 
@@ -41,6 +49,10 @@ __all__ = [
 
 
 def __getattr__(name: str):  # noqa: ANN202 - lazy re-exports keep `import plan_extract` cheap
+    if name in _MODELS:
+        from . import models
+
+        return getattr(models, name)
     if name in ("parse", "extract"):
         import importlib
 

@@ -52,6 +52,8 @@ __all__ = [
 ]
 
 STATE_DIR = ".plan-extract"
+# this run's lines of targets.jsonl, one file per document, made by the workers; removed at the end
+ROWS_DIR = f"{STATE_DIR}/rows"
 TARGETS_JSONL = "targets.jsonl"
 ERRORS_JSONL = "errors.jsonl"
 DOC_COLUMNS = ("doc_id", "region", "year", "level", "source_file")
@@ -96,6 +98,8 @@ class FileResult:
     error_class: str | None = None
     error_code: str | None = None
     message: str | None = None
+    # the worker also wrote the document's lines of targets.jsonl (see _rows_rel)
+    rows: bool = field(default=False, compare=False, repr=False)
 
 
 @dataclass
@@ -221,6 +225,22 @@ def _write_atomic(path: Path, data: bytes) -> None:
         f.write(data)
 
 
+def _write_rows(path: Path, data: bytes) -> None:
+    """Complete or absent (temporary file, then rename), but not synced: a scratch file of this run."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def _state_json(task: Task, input_sha: str, outputs: dict[str, str]) -> bytes:
     state = {
         "input": task.rel,
@@ -307,7 +327,14 @@ def convert_file(task: Task) -> FileResult:
         _write_atomic(out / task.out_json, json_bytes)
         outputs[task.out_json] = _sha256_bytes(json_bytes)
         _write_atomic(out / task.state_rel, _state_json(task, loaded.sha256, outputs))
-        return FileResult(task.rel, "done", n_targets=len(doc.targets))
+        # The combined table's lines, made here (in parallel) rather than by the main process
+        # re-reading every JSON at the end; only this run reads them, so no fsync.
+        rows = True
+        try:
+            _write_rows(out / _rows_rel(task), _rows_bytes(json_bytes))
+        except (OSError, ValueError):
+            rows = False
+        return FileResult(task.rel, "done", n_targets=len(doc.targets), rows=rows)
     except Exception as exc:  # noqa: BLE001 - one bad file (or an extractor bug) must not stop the batch
         with contextlib.suppress(OSError):
             _remove_outputs(task)
@@ -380,20 +407,36 @@ def _default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# A file's cost in bytes-equivalent: its size plus a fixed part (reading, JSON, atomic writes),
+# which dominates for the many small files of a corpus (a 64-file chunk of 2 KB pages takes
+# as long as a 300 KB report).
+_FILE_COST = 8 << 10
+
+
 def _chunks(tasks: Sequence[Task], jobs: int) -> list[list[Task]]:
-    """Largest files first, small files grouped: balanced tails and few round trips."""
+    """Largest files first, in chunks that shrink as the work left shrinks, so that the workers finish together.
+
+    The biggest files go out first (longest processing time first) and each chunk holds
+    about 1/(4 × jobs) of the work still left (guided scheduling): big chunks while there
+    is plenty to share, then smaller and smaller ones, the last ones a file or a few small
+    files, so no worker is left with a long chunk while the others idle.
+    """
     ordered = sorted(tasks, key=lambda t: (-t.size, t.rel))
-    total = sum(t.size for t in ordered)
-    target = min(4 << 20, max(64 << 10, total // max(1, jobs * 8)))
+    left = sum(t.size + _FILE_COST for t in ordered)
     chunks: list[list[Task]] = []
     current: list[Task] = []
-    current_bytes = 0
+    current_cost = 0
+    target = 0
     for t in ordered:
-        if current and (current_bytes + t.size > target or len(current) >= 64):
-            chunks.append(current)
-            current, current_bytes = [], 0
+        if not current:
+            target = min(4 << 20, max(2 * _FILE_COST, left // max(1, jobs * 4)))
+        cost = t.size + _FILE_COST
         current.append(t)
-        current_bytes += t.size
+        current_cost += cost
+        left -= cost
+        if current_cost >= target or len(current) >= 64:
+            chunks.append(current)
+            current, current_cost = [], 0
     if current:
         chunks.append(current)
     return chunks
@@ -458,13 +501,9 @@ def _worker_init(lifeline: Any) -> None:
 
 def _mp_context() -> Any:
     """forkserver where available: workers fork from a clean, pre-imported server (no inherited locks or threads)."""
-    import multiprocessing as mp
+    from ._pool import mp_context
 
-    if "forkserver" in mp.get_all_start_methods():
-        ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["plan_extract.batch", "plan_extract.pipeline", "plan_extract._warm"])
-        return ctx
-    return mp.get_context("spawn")  # pragma: no cover - Windows
+    return mp_context()
 
 
 def _run_serial(tasks: Sequence[Task], emit: Callable[[FileResult], None]) -> None:
@@ -581,28 +620,57 @@ def _run_dask(
 # --------------------------------------------------------------------------- combined outputs
 
 
+def _records_of(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    head = {k: doc.get(k) for k in DOC_COLUMNS}
+    for target in doc.get("targets", []):
+        yield {**head, **target}
+
+
 def _iter_records(out_dir: Path, tasks: Sequence[Task]) -> Iterator[dict[str, Any]]:
     for t in tasks:
-        doc = json.loads((out_dir / t.out_json).read_text(encoding="utf-8"))
-        head = {k: doc.get(k) for k in DOC_COLUMNS}
-        for target in doc.get("targets", []):
-            yield {**head, **target}
+        yield from _records_of(json.loads((out_dir / t.out_json).read_text(encoding="utf-8")))
+
+
+def _rows_bytes(json_bytes: bytes) -> bytes:
+    """A document's lines of targets.jsonl, from its JSON exactly as written (what _write_tables would make)."""
+    doc = json.loads(json_bytes.decode("utf-8"))
+    lines = [json.dumps(rec, ensure_ascii=False) + "\n" for rec in _records_of(doc)]
+    return "".join(lines).encode("utf-8")
+
+
+def _rows_rel(task: Task) -> str:
+    return f"{ROWS_DIR}/{task.rel}.jsonl"
 
 
 def _write_tables(
-    out_dir: Path, tasks: Sequence[Task], table: str | None
+    out_dir: Path, tasks: Sequence[Task], table: str | None, fresh: frozenset[str] = frozenset()
 ) -> tuple[int, list[Path]]:
+    """targets.jsonl (and CSV/Parquet) in input order; ``fresh``: documents whose rows a worker made in this run."""
     jsonl = out_dir / TARGETS_JSONL
     # Rebuild the requested table, and any table an earlier run left, so none is stale.
     formats = [f for f in ("csv", "parquet") if f == table or (out_dir / f"targets.{f}").exists()]
     rows: list[dict[str, Any]] = []
     n = 0
-    with _atomic_open(jsonl) as f:
-        for rec in _iter_records(out_dir, tasks):
-            f.write((json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8"))
-            n += 1
-            if formats:
-                rows.append(rec)
+    try:
+        with _atomic_open(jsonl) as f:
+            for t in tasks:
+                data = None
+                if t.rel in fresh:
+                    with contextlib.suppress(OSError):
+                        data = (out_dir / _rows_rel(t)).read_bytes()
+                if data is None:  # up to date from an earlier run (or the rows were not written)
+                    data = b"".join(
+                        (json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8")
+                        for rec in _iter_records(out_dir, [t])
+                    )
+                f.write(data)
+                n += data.count(b"\n")
+                if formats:
+                    rows.extend(json.loads(line) for line in data.decode("utf-8").splitlines())
+    finally:
+        import shutil
+
+        shutil.rmtree(out_dir / ROWS_DIR, ignore_errors=True)
     written = [jsonl]
     for fmt in formats:
         written.append(_write_table(out_dir, rows, fmt))
@@ -724,6 +792,12 @@ def run_batch(
     dst.mkdir(parents=True, exist_ok=True)
     summary = BatchSummary(in_dir=src, out_dir=dst, engine=engine, jobs=n_jobs)
     with _exclusive(dst):
+        if engine == "local" and n_jobs > 1:
+            # the fork server imports and warms the extractor while this process plans
+            # (plan-extract batch has started it already, first thing)
+            from ._pool import prestart
+
+            prestart(n_jobs)
         _clean_temporaries(dst)
         tasks = plan_tasks(src, dst, manifest=man, max_bytes=max_bytes)
         todo = [t for t in tasks if force or not is_up_to_date(t)]
@@ -746,7 +820,8 @@ def run_batch(
                 _run_local(todo, n_jobs, emit)
         summary.results = [results[t.rel] for t in tasks]
         finished = [t for t in tasks if results[t.rel].status != "failed"]
-        summary.n_targets, written = _write_tables(dst, finished, table)
+        fresh = frozenset(r.rel for r in results.values() if r.rows)
+        summary.n_targets, written = _write_tables(dst, finished, table, fresh)
         summary.outputs = [*written, _write_errors(dst, summary.failed)]
     summary.seconds = time.perf_counter() - started
     return summary

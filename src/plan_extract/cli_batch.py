@@ -75,6 +75,10 @@ class _Bar:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.engine == "local":
+        from ._pool import prestart
+
+        prestart(args.jobs)  # the fork server warms up while the batch code loads and plans
     from .batch import run_batch
     from .errors import PlanExtractError
 

@@ -60,7 +60,11 @@ class Normalized:
     def clean_original(self, start: int, end: int) -> str:
         """The original characters kept in ``[start, end)``: noise gone, spelling as written."""
         orig = self.original
-        return "".join([orig[i] for i in self.index[start:end]])
+        index = self.index
+        if 0 <= start < end < len(index) and index[end - 1] - index[start] == end - 1 - start:
+            # nothing deleted in between (the map is strictly increasing): one slice
+            return orig[index[start] : index[end - 1] + 1]
+        return "".join([orig[i] for i in index[start:end]])
 
 
 # --------------------------------------------------------------------------- tables
@@ -85,6 +89,21 @@ def _table() -> dict[int, int]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _table_list() -> list[int]:
+    """:func:`_table` as a list indexed by code point (every character maps, most to itself).
+
+    ``str.translate`` with a dict raises and clears a KeyError for every character not in
+    it, that is for nearly every character of a report; a list lookup does not.  Characters
+    past the end of the list are left as they are, as the dict leaves absent ones.
+    """
+    table = _table()
+    out = list(range(max(table) + 1))
+    for k, v in table.items():
+        out[k] = v
+    return out
+
+
 # Units and comparators that may follow a number after a stray space.
 _UNIT_START = (
     "%‰万亿千百十元角年月日号个家项吨亩人户所座条公米平立方克台辆套件倍次场名位只间栋处"
@@ -95,21 +114,28 @@ _AFTER_NUM = rf"(?:[{_UNIT_START}]|左右|以上|以下|以内|上下)"
 # Spaced-out digits: single digits (or a dot) separated by single spaces, before a unit.
 # Repeats are capped (a spaced-out number has at most ~24 digits) so that long runs such as
 # "1 2 3 4 …" cost linear time instead of retrying every start position to the end.
-_SPACED_DIGITS = re.compile(rf"(?<![0-9A-Za-z.])[0-9.](?:[{_SP1}][0-9.]){{1,24}}(?=[{_SP1}]?{_AFTER_NUM})")
-_SPACED_DECIMAL = re.compile(rf"(?<![0-9A-Za-z.])[0-9](?:[{_SP1}][0-9]){{0,24}}[{_SP1}]\.[{_SP1}][0-9]")
+#
+# Every pattern scanned over the whole text starts with the character class of its first
+# character, a look-behind after it (X(?<=[A]X) instead of (?<=[A])X: the same matches),
+# so that re skips to candidate characters in C instead of trying the pattern everywhere.
+_SPACED_DIGITS = re.compile(rf"[0-9.](?<![0-9A-Za-z.][0-9.])(?:[{_SP1}][0-9.]){{1,24}}(?=[{_SP1}]?{_AFTER_NUM})")
+_SPACED_DECIMAL = re.compile(rf"[0-9](?<![0-9A-Za-z.][0-9])(?:[{_SP1}][0-9]){{0,24}}[{_SP1}]\.[{_SP1}][0-9]")
 # One or two spaces between a number (or %) and its unit / comparator.
-_NUM_UNIT_SPACE = re.compile(rf"(?<=[0-9%‰])[{_SP1}]{{1,2}}(?={_AFTER_NUM})")
+_NUM_UNIT_SPACE = re.compile(rf"[{_SP1}](?<=[0-9%‰][{_SP1}])[{_SP1}]?(?={_AFTER_NUM})")
 # A single space between two CJK chars, or a CJK char and a digit (body lines only).
-_CJK_SPACE = re.compile(rf"(?<=[{_HAN}])[{_SP1}](?=[{_HAN}0-9])")
+_CJK_SPACE = re.compile(rf"[{_SP1}](?<=[{_HAN}][{_SP1}])(?=[{_HAN}0-9])")
 # Pinyin annotation after a CJK char: 區(qū), 發（fā）, 創(chuàng ).
 _PINYIN = re.compile(
-    rf"(?<=[{_HAN}])[(（] ?([a-zü\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]{{1,7}}) ?[)）]"
+    rf"[(（](?<=[{_HAN}][(（]) ?([a-zü\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]{{1,7}}) ?[)）]"
 )
 _TONED = re.compile("[\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]")
 _SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü]{1,3}(?:ng|n|r)?")
 
 # A run of line breaks, with the spaces around them.
-_BREAKS = re.compile(rf"[{_SP}]*(?:\r?\n[{_SP}]*)+")
+# ([SP]*(?:\r?\n[SP]*)+ written to start with its first character: a space, \r\n or \n)
+_BREAKS = re.compile(
+    rf"[{_SP}\r\n](?:(?<=[{_SP}])[{_SP}]*\r?\n|(?<=\r)\n|(?<=\n))[{_SP}]*(?:\r?\n[{_SP}]*)*"
+)
 _BODY_PUNCT = re.compile("[,;，；。!?！？]")
 _TERMINAL = frozenset("。！？；：…”」』!?;:.—―]】")
 _OPENERS = frozenset("《“‘「『(（[【")
@@ -285,7 +311,7 @@ def normalize(text: str) -> Normalized:
     """Normalise ``text`` for extraction, keeping a map back to it (see the module doc)."""
     if not text:
         return Normalized(text, "", [0], [])
-    sub = text.translate(_table())
+    sub = text.translate(_table_list())
     deletions = _pinyin_deletions(sub)
     if any(c in sub for c in _SP1):
         deletions += _space_deletions(sub)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ._segment import fast_tokenizer
 from .indicators import indicator_for
 from .lexicon import Lexicon, default_lexicon
 from .models import Comparator, Direction, Document, Kind, Level, Stance, Target
@@ -203,7 +204,7 @@ class _Extractor:
         self.t = norm.text
         self.lex = lex
         self.year = year
-        self.tok = lex.tokenizer()
+        self.tok = fast_tokenizer(lex)  # jieba's words without HMM, computed faster
         self.qual_re = _qual_pattern(lex)
         self._cue_cache: dict[int, _SentCues] = {}
         self._prev_sentence: tuple[int, int] = (0, 0)

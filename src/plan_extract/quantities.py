@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from ._rx import compile_scanner
 from .lexicon import Lexicon, _alternation
 from .numerals import parse_number
 
@@ -83,7 +84,7 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     (?P<post>{suf})?
     )
     """
-    return regex.compile(pat, regex.VERBOSE)
+    return compile_scanner(pat, regex.VERBOSE)  # stdlib re when it can: same matches, faster scan
 
 
 _CN_ONLY_MULT = regex.compile(r"^[万亿千百]+$")

@@ -232,8 +232,9 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 modes[level], fyps[level] = hmode, fyp
                 for lv in range(level + 1, 3):
                     modes[lv], fyps[lv] = None, None
-            mode = next((m_ for m_ in modes if m_ is not None), None)
-            fyp_sec = next((f_ for f_ in reversed(fyps) if f_ is not None), None)
+            # (modes and fyps hold None or a non-empty string: filter(None, …) skips the Nones, in C)
+            mode = next(filter(None, modes), None)
+            fyp_sec = next(filter(None, reversed(fyps)), None)
             if hm is not None or bare is not None:
                 running = None
             body = stripped

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -137,7 +137,15 @@ def load_units(path: str | Path | None = None) -> UnitTable:
 
 def base_unit(unit: str | None, *, table: UnitTable | None = None) -> BaseUnit | None:
     """``unit`` resolved to its base unit and factor; None when there is no unit."""
-    return (table or _default_table()).resolve(unit)
+    if table is None:
+        return _default_base_unit(unit)
+    return table.resolve(unit)
+
+
+@lru_cache(maxsize=4096)
+def _default_base_unit(unit: str | None) -> BaseUnit | None:
+    # a report uses a few dozen units thousands of times; BaseUnit is frozen, so shared
+    return _default_table().resolve(unit)
 
 
 def to_base(

@@ -1,0 +1,261 @@
+"""jieba's exact segmentation without HMM (``Tokenizer.cut(s, HMM=False)``), faster on short spans.
+
+The extractor segments tens of thousands of short zones (a verb and a few characters
+around it, a metric to strip) per corpus.  ``jieba.Tokenizer.cut`` spends most of that
+in per-call overhead and in building the DAG and route as dicts through generators.
+:class:`FastCut` runs the same algorithm — the same prefix dictionary, the same
+log-probability sums in the same order, the same tie-breaking (the larger end wins) and
+the same grouping of single ASCII letters and digits — over lists, so the words are
+identical to jieba's; anything else (``HMM=True``, ``cut_all``) is passed to jieba.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import weakref
+from array import array
+from collections.abc import Callable
+from math import log as _log
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+__all__ = ["FastCut", "fast_tokenizer", "initialized_tokenizer"]
+
+_CACHE: weakref.WeakKeyDictionary[Any, FastCut] = weakref.WeakKeyDictionary()
+
+
+class FastCut:
+    """Wraps a ``jieba.Tokenizer``: ``cut``/``lcut`` with ``HMM=False`` are computed here.
+
+    With ``memo`` (a function returning a dict, such as ``Lexicon.memo``), the words of a
+    span seen before are remembered there: the same zones come back across a document.
+    """
+
+    def __init__(self, tok: Any, memo: Callable[[str], dict[str, Any]] | None = None) -> None:
+        import jieba  # (imported here: importing this module stays cheap)
+
+        self.tok = tok
+        self._memo = memo
+        self._re_han = jieba.re_han_default  # the block splitter of jieba.Tokenizer.cut
+        self._re_skip = jieba.re_skip_default
+        self._re_eng = jieba.re_eng
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tok, name)
+
+    def cut(
+        self, sentence: Any, cut_all: bool = False, HMM: bool = True, use_paddle: bool = False
+    ) -> Any:  # noqa: N803
+        if HMM or cut_all or use_paddle or not isinstance(sentence, str):
+            return self.tok.cut(sentence, cut_all=cut_all, HMM=HMM, use_paddle=use_paddle)
+        return iter(self._cached(sentence))
+
+    def lcut(
+        self, sentence: Any, cut_all: bool = False, HMM: bool = True, use_paddle: bool = False
+    ) -> list[str]:  # noqa: N803
+        if HMM or cut_all or use_paddle or not isinstance(sentence, str):
+            return self.tok.lcut(sentence, cut_all=cut_all, HMM=HMM, use_paddle=use_paddle)
+        return list(self._cached(sentence))  # a fresh list: callers may change it
+
+    def _cached(self, sentence: str) -> tuple[str, ...] | list[str]:
+        if self._memo is None:
+            return self._cut(sentence)
+        table = self._memo("jieba_no_hmm")
+        hit = table.get(sentence)
+        if hit is None:
+            hit = table[sentence] = tuple(self._cut(sentence))
+        return hit
+
+    def _cut(self, sentence: str) -> list[str]:
+        tok = self.tok
+        if not tok.initialized:
+            tok.initialize()
+        out: list[str] = []
+        re_han, re_skip = self._re_han, self._re_skip
+        if re_han.fullmatch(sentence):
+            # one block (jieba's split gives ['', sentence, '']): the usual case
+            self._cut_block(sentence, out)
+            return out
+        for blk in re_han.split(sentence):
+            if not blk:
+                continue
+            if re_han.match(blk):
+                self._cut_block(blk, out)
+            else:
+                for x in re_skip.split(blk):
+                    if re_skip.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
+
+    def _cut_block(self, blk: str, out: list[str]) -> None:
+        """``Tokenizer.__cut_DAG_NO_HMM``: get_DAG, calc and the walk, step for step."""
+        freq = self.tok.FREQ
+        get = freq.get
+        log = _log
+        logtotal = log(self.tok.total)
+        n = len(blk)
+        # prob[i], end[i]: the best log probability from i and the last index of its first
+        # word (jieba's route[i]); prob[n] = 0.  Candidates come in increasing end order and
+        # jieba keeps the largest (probability, end) tuple, so on a tie the later end wins.
+        prob: list[float] = [0.0] * (n + 1)
+        end: list[int] = [0] * (n + 1)
+        for idx in range(n - 1, -1, -1):
+            best_p = 0.0
+            best_x = -1
+            f0 = f = get(blk[idx])  # None: not even a prefix of a word
+            i = idx
+            while f is not None:
+                if f:
+                    p = log(f) - logtotal + prob[i + 1]
+                    if best_x < 0 or p >= best_p:
+                        best_p = p
+                        best_x = i
+                i += 1
+                if i >= n:
+                    break
+                f = get(blk[idx : i + 1])
+            if best_x < 0:
+                # no word: the character alone (jieba looks its frequency up, 0 or absent → 1)
+                best_p = log(f0 or 1) - logtotal + prob[idx + 1]
+                best_x = idx
+            prob[idx] = best_p
+            end[idx] = best_x
+        re_eng = self._re_eng
+        x = 0
+        buf = ""
+        while x < n:
+            y = end[x] + 1
+            word = blk[x:y]
+            if y - x == 1 and re_eng.match(word):
+                buf += word
+            else:
+                if buf:
+                    out.append(buf)
+                    buf = ""
+                out.append(word)
+            x = y
+        if buf:
+            out.append(buf)
+
+
+def fast_tokenizer(lex: Lexicon) -> FastCut:
+    """The :class:`FastCut` of a lexicon's tokenizer, remembering spans in the lexicon's memo tables."""
+    fc = _CACHE.get(lex)
+    if fc is None:
+        fc = _CACHE[lex] = FastCut(lex.tokenizer(), lex.memo)
+    return fc
+
+
+# --------------------------------------------------------------------------- loading the dictionary
+#
+# jieba keeps its prefix dictionary (~500,000 words and prefixes) in a marshal cache whose
+# loading costs ~0.6 s: most of a cold start, and paid again by every batch.  The same
+# dictionary stored as one newline-joined string of words plus an array of frequencies
+# loads in a fraction of that (str.split and dict(zip) run in C).  The cache is checked
+# (magic, jieba version, size and mtime of jieba's dict.txt, lengths and a digest) and
+# rebuilt from jieba's own loading whenever anything does not match.
+
+_MAGIC = b"plan-extract jieba dictionary 1\n"
+
+
+def _cache_path() -> Path | None:
+    import jieba
+
+    try:
+        dict_file = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+        st = dict_file.stat()
+    except (OSError, AttributeError):
+        return None
+    key = hashlib.sha256(
+        f"{getattr(jieba, '__version__', '?')}|{dict_file}|{st.st_size}|{st.st_mtime_ns}".encode()
+    ).hexdigest()[:16]
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return Path(tempfile.gettempdir()) / f"plan_extract.jieba.{uid}.{key}.cache"
+
+
+def _read_cache(path: Path) -> tuple[dict[str, int], int] | None:
+    # (the buffers are dropped as soon as they are used: the peak stays near the dictionary's own size)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(_MAGIC):
+        return None
+    try:
+        head_end = data.index(b"\n", len(_MAGIC))
+        head = json.loads(data[len(_MAGIC) : head_end])
+        n_words, n_text, total, digest = head["words"], head["text"], head["total"], head["digest"]
+        if not isinstance(total, int) or len(data) - head_end - 1 != n_text + 8 * n_words:
+            return None
+        with memoryview(data) as view:
+            body = view[head_end + 1 :]
+            if hashlib.blake2b(body, digest_size=16).hexdigest() != digest:
+                return None
+            text = str(body[:n_text], "utf-8")
+            freqs = array("q")
+            freqs.frombytes(body[n_text:])
+            body.release()
+        del data
+        words = text.split("\n")
+        del text
+        if len(words) != n_words or len(freqs) != n_words:
+            return None
+        return dict(zip(words, freqs.tolist(), strict=True)), total
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None
+
+
+def _write_cache(path: Path, freq: dict[str, int], total: int) -> None:
+    """Best effort: a missing or unwritable temporary folder only costs the slow load next time."""
+    if any("\n" in w for w in freq) or not all(
+        type(v) is int and -(2**63) <= v < 2**63 for v in freq.values()
+    ):
+        return
+    text = "\n".join(freq).encode("utf-8")
+    body = text + array("q", freq.values()).tobytes()
+    head = {
+        "words": len(freq),
+        "text": len(text),
+        "total": total,
+        "digest": hashlib.blake2b(body, digest_size=16).hexdigest(),
+    }
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(_MAGIC + json.dumps(head).encode() + b"\n")
+                f.write(body)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
+def initialized_tokenizer() -> Any:
+    """A new ``jieba.Tokenizer`` with jieba's default dictionary loaded, as ``initialize()`` leaves it."""
+    import jieba
+
+    tok = jieba.Tokenizer()
+    path = _cache_path()
+    cached = _read_cache(path) if path is not None else None
+    if cached is not None:
+        with tok.lock:
+            tok.FREQ, tok.total = cached
+            tok.initialized = True
+        return tok
+    tok.initialize()
+    if path is not None:
+        _write_cache(path, tok.FREQ, tok.total)
+    return tok

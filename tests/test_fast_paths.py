@@ -1,0 +1,183 @@
+"""The speed-ups must not change a single output: each fast path against the slow one it replaces.
+
+No timing here (benchmarks/ prints the figures); only equality of results.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+import regex
+
+from plan_extract import _segment, normalize
+from plan_extract._rx import compile_scanner
+from plan_extract.formats import load_text
+from plan_extract.lexicon import default_lexicon
+from plan_extract.quantities import _pattern
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpora"
+
+
+def corpus_texts(n: int = 40) -> list[str]:
+    paths = sorted(p for p in CORPUS.rglob("*.txt") if p.name != "README.txt")
+    if not paths:
+        pytest.skip("no corpus")
+    # spread over the corpus: old and new, national and county, pages
+    step = max(1, len(paths) // n)
+    return [load_text(p).text for p in paths[::step]]
+
+
+NASTY = [
+    "",
+    "增长5%左右，1 0 ％，２０２３年",
+    "1.5年 2.25年 3.125年 0.5年以上",
+    "翻两番翻番倍增计划",
+    "一百四十五亿七千七百万元；三分之二；1/8；百分之三十五到百分之四十",
+    "1" * 300 + "以上" * 50 + "万" * 30,
+    "（（（（1个1个1个1个））））" * 20,
+    "abc123 GDP增长6.5%，CPI涨幅3%左右。\r\n\t 全角１２３４５６７８９０",
+]
+
+
+def test_quantity_scanner_matches_regex_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    import plan_extract.quantities as q
+
+    lex = default_lexicon()
+    fast = _pattern(lex)
+    monkeypatch.setattr(q, "compile_scanner", regex.compile)  # the same source, compiled by regex
+    slow = q._pattern.__wrapped__(lex)  # type: ignore[attr-defined]
+    assert isinstance(slow, regex.Pattern)
+    texts = [normalize.normalize(t).text for t in corpus_texts()] + NASTY
+    for t in texts:
+        a = [(m.span(), m.groupdict()) for m in fast.finditer(t)]
+        b = [(m.span(), m.groupdict()) for m in slow.finditer(t)]
+        assert a == b
+
+
+def test_compile_scanner_falls_back_to_regex() -> None:
+    assert isinstance(compile_scanner(r"\p{Han}+"), regex.Pattern)  # re has no \p
+    assert isinstance(compile_scanner(r"(?<=a{1,3})b"), regex.Pattern)  # variable look-behind
+    p = compile_scanner(r"(?<=\d\.\d{1,2})年")  # rewritten into fixed-width look-behinds
+    assert isinstance(p, re.Pattern)
+    assert [m.start() for m in p.finditer("1.5年 1.25年 1.255年 5年")] == [3, 9]
+
+
+def test_fast_cut_is_jiebas_cut_without_hmm() -> None:
+    tok = default_lexicon().tokenizer()
+    memo: dict[str, dict] = {}
+    fast = _segment.FastCut(tok, lambda name: memo.setdefault(name, {}))
+    rng = random.Random(4)
+    samples = list(NASTY)
+    for t in corpus_texts(20):
+        for _ in range(200):
+            a = rng.randrange(len(t) + 1)
+            samples.append(t[a : a + rng.choice([1, 2, 5, 9, 14, 30, 120])])
+    alphabet = list("ab1 .%-+#&_一二增长生产总值\n\r\t，。（）ＡA")
+    samples += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(25))) for _ in range(2000)
+    ]
+    for s in samples:
+        want = list(tok.cut(s, HMM=False))
+        assert fast.lcut(s, HMM=False) == want, s
+        assert list(fast.cut(s, HMM=False)) == want, s
+        assert fast.lcut(s, HMM=False) == want, s  # again, from the memo
+    assert fast.lcut("地区生产总值增长", HMM=True) == tok.lcut("地区生产总值增长", HMM=True)
+
+
+def test_dictionary_cache_loads_what_jieba_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jieba
+
+    monkeypatch.setattr(_segment.tempfile, "gettempdir", lambda: str(tmp_path))
+    ref = jieba.Tokenizer()
+    ref.initialize()
+    first = (
+        _segment.initialized_tokenizer()
+    )  # no cache yet: jieba's own loading, then the cache is written
+    caches = list(tmp_path.glob("plan_extract.jieba.*.cache"))
+    assert len(caches) == 1
+    second = _segment.initialized_tokenizer()  # from the cache
+    for tok in (first, second):
+        assert tok.initialized and tok.total == ref.total and tok.FREQ == ref.FREQ
+    # a damaged cache is ignored (and replaced)
+    data = caches[0].read_bytes()
+    caches[0].write_bytes(data[: len(data) // 2])
+    third = _segment.initialized_tokenizer()
+    assert third.FREQ == ref.FREQ and third.total == ref.total
+    assert caches[0].read_bytes() == data
+
+
+# the normalisation patterns as first written, before they were turned to start with their first character
+_SP = normalize._SP
+_SP1 = normalize._SP1
+_HAN = normalize._HAN
+_AFTER = normalize._AFTER_NUM
+ORIGINAL_PATTERNS = {
+    "_SPACED_DIGITS": rf"(?<![0-9A-Za-z.])[0-9.](?:[{_SP1}][0-9.]){{1,24}}(?=[{_SP1}]?{_AFTER})",
+    "_SPACED_DECIMAL": rf"(?<![0-9A-Za-z.])[0-9](?:[{_SP1}][0-9]){{0,24}}[{_SP1}]\.[{_SP1}][0-9]",
+    "_NUM_UNIT_SPACE": rf"(?<=[0-9%‰])[{_SP1}]{{1,2}}(?={_AFTER})",
+    "_CJK_SPACE": rf"(?<=[{_HAN}])[{_SP1}](?=[{_HAN}0-9])",
+    "_PINYIN": rf"(?<=[{_HAN}])[(（] ?([a-zü\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]{{1,7}}) ?[)）]",
+    "_BREAKS": rf"[{_SP}]*(?:\r?\n[{_SP}]*)+",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ORIGINAL_PATTERNS))
+def test_normalisation_patterns_match_as_first_written(name: str) -> None:
+    slow = re.compile(ORIGINAL_PATTERNS[name])
+    fast = getattr(normalize, name)
+    rng = random.Random(name)
+    alphabet = list(
+        "12.3 \u00a0\u2009\u202f\u3000\t\r\n%‰万元年以上左右中國增长(（)）qūā zh a,，。；"
+    )
+    texts = [*corpus_texts(20), *NASTY]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(60))) for _ in range(3000)]
+    for t in texts:
+        assert [(m.span(), m.groups()) for m in fast.finditer(t)] == [
+            (m.span(), m.groups()) for m in slow.finditer(t)
+        ], repr(t[:80])
+
+
+def test_translation_list_is_the_table() -> None:
+    table = normalize._table()
+    as_list = normalize._table_list()
+    for t in [
+        *corpus_texts(20),
+        *NASTY,
+        "".join(map(chr, range(0x20, 0x3000, 7))),
+        "\U0002b736\U0002b737𠀀",
+    ]:
+        assert t.translate(as_list) == t.translate(table)
+
+
+def test_clean_original_slices_as_the_map_says() -> None:
+    rng = random.Random(5)
+    for t in [*corpus_texts(10), "增長 1 0 ％，地區(qū)生產總值"]:
+        n = normalize.normalize(t)
+        for _ in range(500):
+            a = rng.randrange(len(n.text) + 1)
+            b = rng.randrange(a, min(len(n.text), a + 40) + 1)
+            assert n.clean_original(a, b) == "".join(n.original[i] for i in n.index[a:b])
+
+
+def test_batch_table_from_worker_rows_equals_table_from_json(tmp_path: Path) -> None:
+    from plan_extract.batch import ROWS_DIR, run_batch
+
+    src = tmp_path / "in"
+    texts = corpus_texts(6)[:6]
+    for i, t in enumerate(texts):
+        (src / f"g{i % 2}").mkdir(parents=True, exist_ok=True)
+        (src / f"g{i % 2}" / f"doc{i}.txt").write_text(t, encoding="utf-8")
+    out = tmp_path / "out"
+    fresh = run_batch(src, out, jobs=2, table="csv")  # rows made by the workers
+    assert fresh.count("done") == 6 and fresh.exit_code == 0
+    made = {name: (out / name).read_bytes() for name in ("targets.jsonl", "targets.csv")}
+    assert not (out / ROWS_DIR).exists()
+    again = run_batch(src, out, jobs=1, table="csv")  # all up to date: rows read back from the JSON
+    assert again.count("skipped") == 6
+    assert {name: (out / name).read_bytes() for name in made} == made
+    assert again.n_targets == fresh.n_targets == made["targets.jsonl"].count(b"\n")
