@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 __all__ = ["FastCut", "fast_tokenizer", "initialized_tokenizer"]
 
+_ABSENT = object()  # (markers in the log-probability table of FastCut)
+_PREFIX = object()
+
 _CACHE: weakref.WeakKeyDictionary[Any, FastCut] = weakref.WeakKeyDictionary()
 
 
@@ -46,6 +49,7 @@ class FastCut:
         self._re_han = jieba.re_han_default  # the block splitter of jieba.Tokenizer.cut
         self._re_skip = jieba.re_skip_default
         self._re_eng = jieba.re_eng
+        self._lp_private: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.tok, name)
@@ -96,36 +100,61 @@ class FastCut:
                         out.extend(x)
         return out
 
+    def _lp_table(self, total: int) -> dict[str, Any]:
+        table = self._memo("jieba_logp") if self._memo is not None else self._lp_private
+        if table.get(None) != total:  # the dictionary's total changed (add_word): start again
+            table.clear()
+            table[None] = total  # type: ignore[index]
+            table[""] = _log(1) - _log(total)  # a character that is no word
+        return table
+
+    def _lp_fill(self, table: dict[str, Any], w: str) -> Any:
+        f = self.tok.FREQ.get(w)
+        v = _ABSENT if f is None else _PREFIX if not f else _log(f) - _log(self.tok.total)
+        table[w] = v
+        return v
+
     def _cut_block(self, blk: str, out: list[str]) -> None:
         """``Tokenizer.__cut_DAG_NO_HMM``: get_DAG, calc and the walk, step for step."""
-        freq = self.tok.FREQ
-        get = freq.get
-        log = _log
-        logtotal = log(self.tok.total)
+        tok = self.tok
+        total = tok.total
+        # lp[w]: log(FREQ[w]) - log(total) for a word, _PREFIX for a prefix that is no word
+        # (frequency 0), _ABSENT for neither; filled on first sight, so each sum below is the
+        # very float jieba computes, (log(f) - logtotal) + route[i + 1]
+        lp = self._lp_table(total)
+        get = lp.get
+        fill = self._lp_fill
         n = len(blk)
         # prob[i], end[i]: the best log probability from i and the last index of its first
         # word (jieba's route[i]); prob[n] = 0.  Candidates come in increasing end order and
         # jieba keeps the largest (probability, end) tuple, so on a tie the later end wins.
         prob: list[float] = [0.0] * (n + 1)
         end: list[int] = [0] * (n + 1)
+        absent, prefix = _ABSENT, _PREFIX
         for idx in range(n - 1, -1, -1):
             best_p = 0.0
             best_x = -1
-            f0 = f = get(blk[idx])  # None: not even a prefix of a word
+            w = blk[idx]
+            v = get(w)
+            if v is None:
+                v = fill(lp, w)
             i = idx
-            while f is not None:
-                if f:
-                    p = log(f) - logtotal + prob[i + 1]
+            while v is not absent:
+                if v is not prefix:
+                    p = v + prob[i + 1]
                     if best_x < 0 or p >= best_p:
                         best_p = p
                         best_x = i
                 i += 1
                 if i >= n:
                     break
-                f = get(blk[idx : i + 1])
+                w = blk[idx : i + 1]
+                v = get(w)
+                if v is None:
+                    v = fill(lp, w)
             if best_x < 0:
                 # no word: the character alone (jieba looks its frequency up, 0 or absent → 1)
-                best_p = log(f0 or 1) - logtotal + prob[idx + 1]
+                best_p = lp[""] + prob[idx + 1]
                 best_x = idx
             prob[idx] = best_p
             end[idx] = best_x
