@@ -69,6 +69,12 @@ _RX11 = regex.compile(r"预期目标|主要目标是|目标任务是")
 # estimate is the base a target is measured against
 _FORECAST_WORD = regex.compile(r"(?<!(?:比|较|由|从|同)(?:(?:19|20)\d{2}年|今年|上年|去年|本年|当年)?)预计")
 _RX12 = regex.compile(r"[,，;；]")
+# the characters a match of _HEADING, _FLAT_HEADING, _REVIEW_START (besides a digit) and _RX10
+# can start with after the spaces: cheap tests before the patterns, per sentence
+_NUMERAL_FIRST = frozenset("一二三四五六七八九十")
+_HEADING_FIRST = _NUMERAL_FIRST | frozenset("（(第")
+_REVIEW_FIRST = frozenset("过一五去上刚回这几多两三四经初据")
+_RX10_FIRST = frozenset("今明下新未")
 
 
 @dataclass
@@ -211,8 +217,10 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
         if stripped:
             lead = len(raw) - len(raw.lstrip(" \t　"))
             s0 = pos + lead
-            hm = _HEADING.match(raw) if line_start else None
-            if hm is None and not line_start and _FLAT_HEADING.match(raw):
+            # (first-character tests before the patterns: each can only match after these)
+            first = stripped[0]
+            hm = _HEADING.match(raw) if line_start and first in _HEADING_FIRST else None
+            if hm is None and not line_start and first in _NUMERAL_FIRST and _FLAT_HEADING.match(raw):
                 # flattened PDF text: 。一、2008年以来的工作回顾过去的四年… — a numbered part
                 # heading inside a line, recognised by its part words
                 hm = _HEADING.match(raw)
@@ -238,14 +246,14 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             if hm is not None or bare is not None:
                 running = None
             body = stripped
-            review_cue = bool(_REVIEW_START.match(body))
-            if not review_cue and year is not None:
+            review_cue = (first in _REVIEW_FIRST or first.isdigit()) and bool(_REVIEW_START.match(body))
+            if not review_cue and year is not None and first in "12":
                 ym = _RX8.match(body)
                 review_cue = bool(ym and int(ym.group(1)) < year and not _RX9.match(body))
             strong_plan = bool(
-                _RX10.match(body)
+                (first in _RX10_FIRST and _RX10.match(body))
                 or (year is not None and body[:5] in (f"{year}年", f"{year + 1}年"))
-                or _RX11.search(body[:30])
+                or ("目标" in body[:30] and _RX11.search(body[:30]))
             )
             if mode == "review":
                 if strong_plan:
@@ -262,7 +270,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                     running = "plan"
                 eff = running or "plan"
             default = "achieved" if eff == "review" else "target"
-            fm = _FORECAST_WORD.search(body)
+            fm = _FORECAST_WORD.search(body) if "预计" in body else None
             fc = fm.start() if fm else -1
             forecast_from = (lead + fc) if fc >= 0 else None
             forecast_to = None
