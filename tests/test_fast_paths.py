@@ -181,3 +181,124 @@ def test_batch_table_from_worker_rows_equals_table_from_json(tmp_path: Path) -> 
     assert again.count("skipped") == 6
     assert {name: (out / name).read_bytes() for name in made} == made
     assert again.n_targets == fresh.n_targets == made["targets.jsonl"].count(b"\n")
+
+
+# ---- prefilters in the extractor (second speed pass) --------------------------------------------
+
+
+class _Everything:
+    """A set that contains every string: turns a first-character prefilter off."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _parse_all(texts: list[str]) -> list[str]:
+    from plan_extract.pipeline import parse
+
+    default_lexicon()._memos.clear()
+    return [parse(t).to_json() for t in texts]
+
+
+def test_prefilters_change_no_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The extractor with every prefilter that can be switched off gives the same documents."""
+    import plan_extract.pipeline as p
+    import plan_extract.structure as st
+
+    texts = corpus_texts(30) + NASTY
+    fast = _parse_all(texts)
+    monkeypatch.setattr(p, "_starts_with_word", lambda s, words, lengths: True)
+    monkeypatch.setattr(p, "_ends_with_word", lambda s, words, lengths: True)
+    monkeypatch.setattr(p, "_CUE_NEEDS", {})
+    for name in ("_NUMERAL_FIRST", "_HEADING_FIRST", "_REVIEW_FIRST", "_RX10_FIRST"):
+        monkeypatch.setattr(st, name, _Everything())
+    slow = _parse_all(texts)
+    default_lexicon()._memos.clear()
+    assert fast == slow
+
+
+def _samples(n_random: int = 3000) -> list[str]:
+    rng = random.Random(7)
+    out = list(NASTY)
+    for t in corpus_texts(20):
+        for _ in range(300):
+            a = rng.randrange(len(t) + 1)
+            out.append(t[a : a + rng.choice([2, 4, 6, 9, 14, 30])])
+    alphabet = list("12 一二五十（(第过去上年来今明下新未预计目标这经初据两三四、，年")
+    out += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(12))) for _ in range(n_random)]
+    return out
+
+
+def test_first_character_prefilters_are_necessary_conditions() -> None:
+    """Whenever a pattern matches, the cheap test put before it passes (structure.split_sentences)."""
+    import plan_extract.structure as st
+
+    sentences = [x for t in corpus_texts(200) for x in re.split(r"[。！？!?\n]+", t)]
+    starts = [
+        "据初步统计，全年", "经核算，", "初步核算", "2019年以来", "１９９８年以来", "过去五年", "这一年",
+        "刚刚过去的一年", "一年多来", "几年来", "多年来", "三年来", "这两年", "去年", "上年", "回顾",
+        "今后五年", "新的一年", "未来五年", "下一步", "明年", "第一部分", "（一）", "(二)", "十、", "一．",
+        "　二、2023年工作回顾", "主要预期目标是", "预计全年",
+    ]
+    for s in _samples() + sentences + starts:
+        stripped = s.strip(" \t　")
+        first = stripped[:1]
+        if st._HEADING.match(s):
+            assert first in st._HEADING_FIRST, s
+        if st._FLAT_HEADING.match(s):
+            assert first in st._NUMERAL_FIRST, s
+        if st._REVIEW_START.match(stripped):
+            assert first in st._REVIEW_FIRST or first.isdigit(), s
+        if st._RX8.match(stripped):
+            assert first in "12", s
+        if st._RX10.match(stripped):
+            assert first in st._RX10_FIRST, s
+        if st._RX11.search(stripped[:30]):
+            assert "目标" in stripped[:30], s
+        if st._FORECAST_WORD.search(stripped):
+            assert "预计" in stripped, s
+
+
+def test_cue_needs_are_in_every_match() -> None:
+    import plan_extract.pipeline as p
+
+    patterns = {"to_year": p._TO_YEAR, "year_span": p._YEAR_SPAN, "bare_year": p._BARE_YEAR, "fyp": p._FYP}
+    assert set(p._CUE_NEEDS) <= set(patterns)
+    texts = [normalize.normalize(t).text for t in corpus_texts(20)] + _samples(500)
+    for kind, need in p._CUE_NEEDS.items():
+        for t in texts:
+            for m in patterns[kind].finditer(t):
+                assert need in m.group(0), (kind, m.group(0))
+
+
+def test_word_prefilters_keep_every_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_strip_words, _all_verbs, _lead_verb and _right_metric with and without the word prefilters."""
+    import plan_extract.pipeline as p
+
+    lex = default_lexicon()
+    norm = normalize.normalize("".join(corpus_texts(8)))
+    ex = p._Extractor(norm, lex, 2024)
+    rng = random.Random(11)
+    t = ex.t
+    spans = []
+    for _ in range(4000):
+        a = rng.randrange(len(t))
+        spans.append((a, min(len(t), a + rng.choice([2, 3, 4, 5, 6, 8, 12, 20]))))
+    lead = sorted(lex.lead_verbs)[:300]
+    words = [w + t[a:b] for w, (a, b) in zip(lead * 14, spans, strict=False)]  # phrases headed by a verb
+    zones = [t[a:b] for a, b in spans] + words + _samples(300)
+
+    def answers() -> list[object]:
+        lex._memos.clear()
+        out: list[object] = []
+        for z in zones:
+            out += [ex._strip_words(z), ex._all_verbs(z), ex._lead_verb(z)]
+        out += [ex._right_metric(a, b) for a, b in spans]
+        return out
+
+    fast = answers()
+    monkeypatch.setattr(p, "_starts_with_word", lambda s, words, lengths: True)
+    monkeypatch.setattr(p, "_ends_with_word", lambda s, words, lengths: True)
+    slow = answers()
+    lex._memos.clear()
+    assert fast == slow

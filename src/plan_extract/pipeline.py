@@ -183,19 +183,134 @@ class _SentCues:
     """Cue words of one sentence, found once; ``last(kind, rel)`` is the last one ending before ``rel``.
 
     Looking them up per quantity by rescanning the sentence would make a sentence with many
-    numbers quadratic.
+    numbers quadratic.  Each kind is scanned when first asked for (many sentences never need
+    their five-year-plan or year-span cues), and not at all when a character every match of
+    the pattern contains (``needs``) is missing from the sentence.
     """
 
-    def __init__(self, text: str, patterns: dict[str, regex.Pattern[str]]) -> None:
+    __slots__ = ("_text", "_patterns", "_needs", "_found")
+
+    def __init__(
+        self, text: str, patterns: dict[str, regex.Pattern[str]], needs: dict[str, str] | None = None
+    ) -> None:
+        self._text = text
+        self._patterns = patterns
+        self._needs = needs or {}
         self._found: dict[str, tuple[list[int], list[regex.Match[str]]]] = {}
-        for kind, pat in patterns.items():
-            ms = list(pat.finditer(text))
-            self._found[kind] = ([m.end() for m in ms], ms)
+
+    def _scan(self, kind: str) -> tuple[list[int], list[regex.Match[str]]]:
+        need = self._needs.get(kind)
+        if need is not None and need not in self._text:
+            found: tuple[list[int], list[regex.Match[str]]] = ([], [])
+        else:
+            ms = list(self._patterns[kind].finditer(self._text))
+            found = ([m.end() for m in ms], ms)
+        self._found[kind] = found
+        return found
 
     def last(self, kind: str, rel: int) -> regex.Match[str] | None:
-        ends, ms = self._found[kind]
+        found = self._found.get(kind)
+        if found is None:
+            found = self._scan(kind)
+        ends, ms = found
         i = bisect.bisect_right(ends, rel)
         return ms[i - 1] if i else None
+
+
+# a character that every match of a cue pattern contains (see _SentCues)
+_CUE_NEEDS = {"to_year": "年", "year_span": "年", "bare_year": "年", "fyp": "五"}
+
+
+def _lengths(words: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(w) for w in words if w}))
+
+
+def _starts_with_word(s: str, words: frozenset[str], lengths: tuple[int, ...]) -> bool:
+    """Does ``s`` start with one of ``words``?  (``lengths``: the lengths of the words.)"""
+    for n in lengths:
+        if s[:n] in words:
+            return True
+    return False
+
+
+def _ends_with_word(s: str, words: frozenset[str], lengths: tuple[int, ...]) -> bool:
+    for n in lengths:
+        if s[-n:] in words:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class _WordTables:
+    """The word sets and patterns an extractor derives from its lexicon (the same for every document).
+
+    The ``*_any`` sets and their lengths serve as exact prefilters: a first (or last) word of a
+    segmentation is a prefix (suffix) of the string, so when no word of a set starts (ends) the
+    string, no segmentation can yield one and the segmenting can be skipped.
+    """
+
+    nominal_verbs: frozenset[str]
+    lexicon_verbs: frozenset[str]
+    action_only: frozenset[str]
+    roles: frozenset[str]
+    attr_nouns: frozenset[str]
+    total_nouns: frozenset[str]
+    roles_by_len: list[str]
+    prefix_words: frozenset[str]
+    prefix_first: frozenset[str]
+    suffix_words: frozenset[str]
+    suffix_last: frozenset[str]
+    change_tail_re: regex.Pattern[str]
+    adverb_re: regex.Pattern[str]
+    prefix_lens: tuple[int, ...]
+    suffix_lens: tuple[int, ...]
+    lead: frozenset[str]
+    lead_lens: tuple[int, ...]
+    verbish_any: frozenset[str]  # what _lead_verb's first word may be (besides 新…)
+    verbish_lens: tuple[int, ...]
+    all_verbs_any: frozenset[str]  # what every word of an _all_verbs phrase is
+    all_verbs_lens: tuple[int, ...]
+
+
+@functools.lru_cache(maxsize=8)
+def _word_tables(lex: Lexicon) -> _WordTables:
+    nominal = frozenset(lex.verbs.get("nominal_verbs", []))
+    lexicon_verbs = frozenset(lex.all_verbs)
+    action_only = frozenset(lex.verbs.get("action_only", []))
+    roles = frozenset(lex.cues.get("role_nouns", []))
+    prefix_words = frozenset(lex.cues["metric_strip_prefix"])
+    suffix_words = frozenset(lex.cues["metric_strip_suffix"]) | frozenset(lex.cues.get("adverbs", [])) | frozenset(
+        lex.verbs.get("trailing_verbs", [])
+    )
+    changes = sorted(lex.change_up | lex.change_down, key=len, reverse=True)
+    lead = lex.lead_verbs
+    verbish_any = lead | action_only | lexicon_verbs
+    all_verbs_any = lead | nominal | lexicon_verbs | {"、"}
+    return _WordTables(
+        nominal_verbs=nominal,
+        lexicon_verbs=lexicon_verbs,
+        action_only=action_only,
+        roles=roles,
+        attr_nouns=frozenset(lex.cues.get("attribute_nouns", [])),
+        total_nouns=frozenset(lex.cues.get("total_nouns", [])),
+        roles_by_len=sorted(roles, key=len, reverse=True),
+        prefix_words=prefix_words,
+        prefix_first=frozenset(w[0] for w in prefix_words),
+        suffix_words=suffix_words,
+        suffix_last=frozenset(w[-1] for w in suffix_words),
+        change_tail_re=regex.compile(r"(?:" + "|".join(map(regex.escape, changes)) + r")$"),
+        adverb_re=regex.compile(
+            r"(?:" + "|".join(sorted(map(regex.escape, lex.cues.get("adverbs", [])), key=len, reverse=True)) + r")+$"
+        ),
+        prefix_lens=_lengths(prefix_words),
+        suffix_lens=_lengths(suffix_words),
+        lead=lead,
+        lead_lens=_lengths(lead),
+        verbish_any=verbish_any,
+        verbish_lens=_lengths(verbish_any),
+        all_verbs_any=all_verbs_any,
+        all_verbs_lens=_lengths(all_verbs_any),
+    )
 
 
 class _Extractor:
@@ -207,43 +322,51 @@ class _Extractor:
         self.tok = fast_tokenizer(lex)  # jieba's words without HMM, computed faster
         self.qual_re = _qual_pattern(lex)
         self._cue_cache: dict[int, _SentCues] = {}
+        self._marks_at = (-1, -1)
+        self._marks: list[int] = []
         self._prev_sentence: tuple[int, int] = (0, 0)
         self._frame: dict[int, str] = {}  # sentence start → the set a frame (…N个X中，) named
         self._list_head: str | None = None  # the head a list frame (…如下：) announced
-        self.nominal_verbs = frozenset(lex.verbs.get("nominal_verbs", []))
-        self._lexicon_verbs = frozenset(lex.all_verbs)
-        self._action_only = frozenset(lex.verbs.get("action_only", []))
-        self._roles = frozenset(lex.cues.get("role_nouns", []))
-        self._attr_nouns = frozenset(lex.cues.get("attribute_nouns", []))
-        self._total_nouns = frozenset(lex.cues.get("total_nouns", []))
-        self._roles_by_len = sorted(self._roles, key=len, reverse=True)
-        self.prefix_words = frozenset(lex.cues["metric_strip_prefix"])
-        self.prefix_first = frozenset(w[0] for w in self.prefix_words)
-        self.suffix_words = frozenset(lex.cues["metric_strip_suffix"]) | frozenset(lex.cues.get("adverbs", [])) | frozenset(
-            lex.verbs.get("trailing_verbs", [])
-        )
-        self.suffix_last = frozenset(w[-1] for w in self.suffix_words)
-        changes = sorted(lex.change_up | lex.change_down, key=len, reverse=True)
-        self.change_tail_re = regex.compile(r"(?:" + "|".join(map(regex.escape, changes)) + r")$")
-        self._adverb_re = regex.compile(
-            r"(?:" + "|".join(sorted(map(regex.escape, lex.cues.get("adverbs", [])), key=len, reverse=True)) + r")+$"
-        )
+        tb = _word_tables(lex)  # (built once per lexicon, not per document)
+        self.nominal_verbs = tb.nominal_verbs
+        self._lexicon_verbs = tb.lexicon_verbs
+        self._action_only = tb.action_only
+        self._roles = tb.roles
+        self._attr_nouns = tb.attr_nouns
+        self._total_nouns = tb.total_nouns
+        self._roles_by_len = tb.roles_by_len
+        self.prefix_words = tb.prefix_words
+        self.prefix_first = tb.prefix_first
+        self.suffix_words = tb.suffix_words
+        self.suffix_last = tb.suffix_last
+        self.change_tail_re = tb.change_tail_re
+        self._adverb_re = tb.adverb_re
+        self._tb = tb
+        self._cue_patterns = {
+            "hedge": lex.hedge_re,
+            "achieved": _ACHIEVED_CUE,
+            "plan": _PLAN_CUE,
+            "to_year": _TO_YEAR,
+            "year_span": _YEAR_SPAN,
+            "bare_year": _BARE_YEAR,
+            "fyp": _FYP,
+        }
+
+    def _clause_marks(self, sent: Sentence) -> list[int]:
+        """Where the sentence's clause boundaries (_CLAUSE, one character each) stand, in order.
+
+        The clause around each quantity is found by bisection instead of by scanning the
+        sentence up to the quantity again for every quantity.
+        """
+        if (sent.start, sent.end) != self._marks_at:
+            self._marks_at = (sent.start, sent.end)
+            self._marks = [m.start() for m in _CLAUSE.finditer(self.t, sent.start, sent.end)]
+        return self._marks
 
     def _cues(self, sent: Sentence) -> _SentCues:
         c = self._cue_cache.get(sent.start)
         if c is None:
-            c = _SentCues(
-                self.t[sent.start : sent.end],
-                {
-                    "hedge": self.lex.hedge_re,
-                    "achieved": _ACHIEVED_CUE,
-                    "plan": _PLAN_CUE,
-                    "to_year": _TO_YEAR,
-                    "year_span": _YEAR_SPAN,
-                    "bare_year": _BARE_YEAR,
-                    "fyp": _FYP,
-                },
-            )
+            c = _SentCues(self.t[sent.start : sent.end], self._cue_patterns, _CUE_NEEDS)
             self._cue_cache[sent.start] = c
         return c
 
@@ -365,6 +488,11 @@ class _Extractor:
         """Drop leading time words and hedges and trailing adverbs, whole words only (粮食产能 keeps 能)."""
         if not z or (z[0] not in self.prefix_first and z[-1] not in self.suffix_last):
             return z
+        tb = self._tb
+        if not _starts_with_word(z, tb.prefix_words, tb.prefix_lens) and not _ends_with_word(
+            z, tb.suffix_words, tb.suffix_lens
+        ):
+            return z  # (no word to strip at either end, whatever the segmentation)
         toks = self.tok.lcut(z, HMM=False)
         while toks and toks[0] in self.prefix_words:
             toks.pop(0)
@@ -401,7 +529,11 @@ class _Extractor:
                 verb = w
                 seg = seg[: a - 1 if seg[a - 1] == "新" and a > 1 else a]  # 学校新改扩建: 新 goes with the verb
                 break
-        if verb is None and len(seg) > 3:
+        if (
+            verb is None
+            and len(seg) > 3
+            and ("”" in seg or _ends_with_word(seg, self._tb.lead, self._tb.lead_lens))
+        ):
             # 100家优质企业落地, 10亿元“真金白银”帮助企业…: a verb outside the lexicon ends the noun too;
             pos_w = 0
             for w in self.tok.lcut(seg, HMM=False):
@@ -436,7 +568,12 @@ class _Extractor:
             hit = False
             if metric in self.lex.lead_verbs:
                 hit = True
-            elif 2 <= len(metric) <= 8 and self.lex.lead_verbs:
+            elif (
+                2 <= len(metric) <= 8
+                and self.lex.lead_verbs
+                and _starts_with_word(metric, self._tb.all_verbs_any, self._tb.all_verbs_lens)
+                and _ends_with_word(metric, self._tb.all_verbs_any, self._tb.all_verbs_lens)
+            ):
                 toks = self.tok.lcut(metric, HMM=False)
                 known = self.lex.lead_verbs
                 hit = len(toks) <= 4 and all(
@@ -452,7 +589,12 @@ class _Extractor:
             return hit
         hit = None
         lead = self.lex.lead_verbs
-        if len(metric) >= 4 and lead:
+        if (
+            len(metric) >= 4
+            and lead
+            and (metric[0] == "新" or _starts_with_word(metric, self._tb.verbish_any, self._tb.verbish_lens))
+        ):
+            # (the first word must be verbish, or 新 before a verb: otherwise no verb heads the phrase)
             toks = self.tok.lcut(metric, HMM=False)
             acts = self._action_only
             for k in (4, 3):
@@ -525,6 +667,14 @@ class _Extractor:
                     sent_recs.append(r)
                     consumed = r.extra.get("consumed_end", q.end)
                     prev_end = max(prev_end, consumed if isinstance(consumed, int) else q.end)
+            if not sent_recs:
+                # (the other passes below do nothing without records; a list frame may still open)
+                self._list_heads(sent, sent_recs)
+                qual = self._qualitative(sent, sent_recs)
+                if qual:
+                    qual.sort(key=lambda r: (r.q.start, r.q.end))
+                    recs.extend(qual)
+                continue
             self._share_list_metrics(sent_recs)
             self._list_heads(sent, sent_recs)
             self._sector_heads(sent_recs)
@@ -540,16 +690,14 @@ class _Extractor:
     def _record(self, q: Quantity, sent: Sentence, prev_end: int, sent_recs: list[_Rec]) -> _Rec | None:
         t = self.t
         # clause: back to the last comma-family boundary, but never before the previous quantity
-        cstart = sent.start
-        for m in _CLAUSE.finditer(t, sent.start, q.start):
-            cstart = m.end()
+        marks = self._clause_marks(sent)
+        i_mark = bisect.bisect_left(marks, q.start)
+        cstart = marks[i_mark - 1] + 1 if i_mark else sent.start
         lstart = max(cstart, prev_end)
         left = t[lstart : q.start]
         # a thousands comma right before is not a boundary worth worrying about
-        cend = sent.end
-        m2 = _CLAUSE.search(t, q.end, sent.end)
-        if m2:
-            cend = m2.start()
+        i_mark = bisect.bisect_left(marks, q.end, i_mark)
+        cend = marks[i_mark] if i_mark < len(marks) else sent.end
         r = _Rec(q=q, sent=sent)
         r.extra["left"] = left
 
@@ -892,8 +1040,8 @@ class _Extractor:
         act = r.action or ""
         base_act = act
         level_verb = bool(act) and act[-1] in "到至为在" and act not in ("涨幅",)
-        up = base_act in self.lex.change_up or any(base_act.endswith(w) for w in ("增长", "提高", "增加"))
-        down = base_act in self.lex.change_down or any(base_act.endswith(w) for w in ("下降", "降低", "减少"))
+        up = base_act in self.lex.change_up or base_act.endswith(("增长", "提高", "增加"))
+        down = base_act in self.lex.change_down or base_act.endswith(("下降", "降低", "减少"))
         if base_act.startswith("年均"):
             r.per_year = True
         if unit.endswith("百分点"):
@@ -965,7 +1113,12 @@ class _Extractor:
         each item of a list announced by 如下/是这样分配的 names a part of the head (工业部门基本建设投资)."""
         t = self.t
         # (_LIST_FRAME tries its lazy prefix at every position: look for its cue words first)
-        fm = _LIST_FRAME.search(t, sent.start, sent.end) if _LIST_FRAME_CUE.search(t, sent.start, sent.end) else None
+        fm = (
+            _LIST_FRAME.search(t, sent.start, sent.end)
+            if (t.find("如下", sent.start, sent.end) >= 0 or t.find("是这样分配的", sent.start, sent.end) >= 0)
+            and _LIST_FRAME_CUE.search(t, sent.start, sent.end)
+            else None
+        )
         start = sent.start
         if fm is not None:
             self._list_head = self._frame_head(fm.group(1))
@@ -1139,9 +1292,9 @@ class _Extractor:
             a, b = m.span()
             if any(r.q.start < b and a < r.q.end for r in quants):
                 continue
-            cstart = sent.start
-            for cm in _CLAUSE.finditer(t, sent.start, a):
-                cstart = cm.end()
+            marks = self._clause_marks(sent)
+            i_mark = bisect.bisect_left(marks, a)
+            cstart = marks[i_mark - 1] + 1 if i_mark else sent.start
             left = t[cstart:a]
             action = None
             vm = self._verbs_in(left)
