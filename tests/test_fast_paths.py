@@ -302,3 +302,28 @@ def test_word_prefilters_keep_every_answer(monkeypatch: pytest.MonkeyPatch) -> N
     slow = answers()
     lex._memos.clear()
     assert fast == slow
+
+
+def test_verb_candidates_are_the_overlapped_search() -> None:
+    import plan_extract.pipeline as p
+
+    lex = default_lexicon()
+    by_first = p._word_tables(lex).verbs_by_first
+    assert by_first is not None
+    verbs = list(lex.all_verbs)
+    rng = random.Random(13)
+    texts = _samples(1000)
+    texts += ["".join(rng.choice(verbs) for _ in range(rng.randrange(1, 6))) for _ in range(2000)]  # verbs in verbs
+    texts += [normalize.normalize(t).text[:3000] for t in corpus_texts(10)]
+    for s in texts:
+        want = [(m.start(), m.end(), m.group(0)) for m in lex.verb_re.finditer(s, overlapped=True)]
+        assert p._verb_candidates(s, by_first) == want, s
+
+
+def test_enum_tables_are_the_enums() -> None:
+    import plan_extract.pipeline as p
+    from plan_extract.models import Comparator, Direction, Kind, Stance
+
+    for table, cls in ((p._KINDS, Kind), (p._DIRECTIONS, Direction), (p._COMPARATORS, Comparator), (p._STANCES, Stance)):
+        assert table == {m.value: cls(m.value) for m in cls}
+        assert all(table[v] is cls(v) for v in table)

@@ -221,6 +221,32 @@ class _SentCues:
 _CUE_NEEDS = {"to_year": "年", "year_span": "年", "bare_year": "年", "fyp": "五"}
 
 
+def _verbs_by_first(words: list[str]) -> dict[str, tuple[str, ...]]:
+    """The words of ``lex.verb_re``'s alternation by first character, in its order (longest first)."""
+    by: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):  # (the order of lexicon._alternation)
+        by.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in by.items()}
+
+
+def _verb_candidates(s: str, by_first: dict[str, tuple[str, ...]]) -> list[tuple[int, int, str]]:
+    """``[(m.start(), m.end(), m.group(0)) for m in lex.verb_re.finditer(s, overlapped=True)]``.
+
+    An overlapped search of an alternation of words tries every position and takes the
+    first word of the alternation found there: the same as looking the position's
+    character up and trying its words longest first, without the regex call per phrase.
+    """
+    out = []
+    for i, ch in enumerate(s):
+        ws = by_first.get(ch)
+        if ws is not None:
+            for w in ws:
+                if s.startswith(w, i):
+                    out.append((i, i + len(w), w))
+                    break
+    return out
+
+
 def _lengths(words: frozenset[str]) -> tuple[int, ...]:
     return tuple(sorted({len(w) for w in words if w}))
 
@@ -270,6 +296,7 @@ class _WordTables:
     verbish_lens: tuple[int, ...]
     all_verbs_any: frozenset[str]  # what every word of an _all_verbs phrase is
     all_verbs_lens: tuple[int, ...]
+    verbs_by_first: dict[str, tuple[str, ...]] | None  # None: an empty word, use verb_re
 
 
 @functools.lru_cache(maxsize=8)
@@ -310,6 +337,7 @@ def _word_tables(lex: Lexicon) -> _WordTables:
         verbish_lens=_lengths(verbish_any),
         all_verbs_any=all_verbs_any,
         all_verbs_lens=_lengths(all_verbs_any),
+        verbs_by_first=_verbs_by_first(lex.all_verbs) if all(lex.all_verbs) else None,
     )
 
 
@@ -390,7 +418,11 @@ class _Extractor:
         return hit
 
     def _find_verbs(self, s: str) -> list[tuple[int, int, str]]:
-        cands = [(m.start(), m.end(), m.group(0)) for m in self.lex.verb_re.finditer(s, overlapped=True)]
+        by_first = self._tb.verbs_by_first
+        if by_first is not None:
+            cands = _verb_candidates(s, by_first)
+        else:
+            cands = [(m.start(), m.end(), m.group(0)) for m in self.lex.verb_re.finditer(s, overlapped=True)]
         if not cands:
             return []
         # word boundaries only around the candidates: segmentation is local, and cutting a
@@ -1473,13 +1505,21 @@ def parse(
                 text=text[s:e],
                 metric=metric,
                 action=_as_worded(norm, r.action, r, overlap=True),
-                kind=Kind(r.kind),
-                direction=Direction(r.direction) if r.direction and r.kind in ("change", "qualitative") else None,
+                kind=_KINDS[r.kind] if r.kind in _KINDS else Kind(r.kind),
+                direction=(
+                    (_DIRECTIONS[r.direction] if r.direction in _DIRECTIONS else Direction(r.direction))
+                    if r.direction and r.kind in ("change", "qualitative")
+                    else None
+                ),
                 value=r.q.value,
                 value_max=r.q.value_max,
                 unit=unit,
-                comparator=None if r.kind == "qualitative" else Comparator(r.q.comparator),
-                stance=Stance(stance),
+                comparator=(
+                    None
+                    if r.kind == "qualitative"
+                    else _COMPARATORS[r.q.comparator] if r.q.comparator in _COMPARATORS else Comparator(r.q.comparator)
+                ),
+                stance=_STANCES[stance] if stance in _STANCES else Stance(stance),
                 horizon=horizon,
                 hedge=r.hedge,
                 parent=parent,
@@ -1501,6 +1541,14 @@ def parse(
         title=meta.title,
         extractor_version=__version__,
     )
+
+
+# value → member, looked up directly (calling the Enum class costs ~1 µs per field and record);
+# a value not in a table still goes through the class (and its error)
+_KINDS = {m.value: m for m in Kind}
+_DIRECTIONS = {m.value: m for m in Direction}
+_COMPARATORS = {m.value: m for m in Comparator}
+_STANCES = {m.value: m for m in Stance}
 
 
 def _horizon_end(h: int | str | None) -> int:
