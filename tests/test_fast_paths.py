@@ -327,3 +327,47 @@ def test_enum_tables_are_the_enums() -> None:
     for table, cls in ((p._KINDS, Kind), (p._DIRECTIONS, Direction), (p._COMPARATORS, Comparator), (p._STANCES, Stance)):
         assert table == {m.value: cls(m.value) for m in cls}
         assert all(table[v] is cls(v) for v in table)
+
+
+def test_literal_guards_in_record_are_necessary_conditions() -> None:
+    """_Extractor._record tests for a literal before running these patterns: every match has it."""
+    import plan_extract.pipeline as p
+
+    guards = {
+        "_RX7": (p._RX7.match, lambda s: "其中" in s),
+        "_RX_SHARE_OF": (p._RX_SHARE_OF.search, lambda s: "占" in s),
+        "_RX9": (p._RX9.search, lambda s: "人均" in s or "每" in s or "平均" in s),
+        "_RX8": (p._RX8.search, lambda s: "从" in s or "由" in s),
+        "_RX10": (p._RX10.search, lambda s: "从" in s or "由" in s),
+        "_ABSOLUTE_INCREMENT": (p._ABSOLUTE_INCREMENT.search, lambda s: "绝对" in s),
+        "_TOPIC_MEASURE": (p._TOPIC_MEASURE.fullmatch, lambda s: s[-1:] in ("力", "量", "积", "值")),
+        "_RX_AMONG": (p._RX_AMONG.match, lambda s: "中" in s),
+        "_RX_COMPARED_TO_YEAR": (p._RX_COMPARED_TO_YEAR.search, lambda s: "于" in s),
+        "_RX11": (p._RX11.search, lambda s: "预计" in s or "高达" in s or "预期将" in s),
+        "_PERFECTIVE": (p._PERFECTIVE.search, lambda s: "了" in s),
+        "_YEAR_OF": (p._YEAR_OF.search, lambda s: "的" in s),
+        "_CONDITIONAL": (p._CONDITIONAL.search, lambda s: any(c in s for c in "如若假只")),
+        "_DETACHED_MIN": (p._DETACHED_MIN.search, lambda s: "少" in s or "低" in s),
+        "_DETACHED_MAX": (p._DETACHED_MAX.search, lambda s: "多" in s or "高" in s),
+        "_DETACHED_APPROX": (p._DETACHED_APPROX.search, lambda s: "约" in s),
+    }
+    rng = random.Random(17)
+    words = [
+        "其中", "占全市", "人均", "每万人", "平均", "从", "由", "增加的绝对数", "能力", "年产量", "播种面积",
+        "总产值", "中", "之中", "小于", "高于1952年", "预计", "高达", "预期将", "完成了", "1958年的", "比上年的",
+        "如果", "假使", "只要", "若能", "至少", "最低", "至多", "最高不超过", "大约", "约", "，", "。", "国", "增长",
+    ]
+    samples = _samples(500)
+    samples += ["".join(rng.choice(words) for _ in range(rng.randrange(1, 5))) for _ in range(5000)]
+    for t in corpus_texts(40):
+        t = normalize.normalize(t).text
+        for _ in range(400):
+            a = rng.randrange(len(t) + 1)
+            samples.append(t[a : a + rng.choice([3, 6, 12, 25, 60])])
+    hits = dict.fromkeys(guards, 0)
+    for s in samples:
+        for name, (run, guard) in guards.items():
+            if run(s) is not None:
+                hits[name] += 1
+                assert guard(s), (name, s)
+    assert all(hits.values()), hits  # every pattern was seen matching

@@ -352,6 +352,7 @@ class _Extractor:
         self._cue_cache: dict[int, _SentCues] = {}
         self._marks_at = (-1, -1)
         self._marks: list[int] = []
+        self._conditional_possible = True
         self._prev_sentence: tuple[int, int] = (0, 0)
         self._frame: dict[int, str] = {}  # sentence start → the set a frame (…N个X中，) named
         self._list_head: str | None = None  # the head a list frame (…如下：) announced
@@ -389,6 +390,9 @@ class _Extractor:
         if (sent.start, sent.end) != self._marks_at:
             self._marks_at = (sent.start, sent.end)
             self._marks = [m.start() for m in _CLAUSE.finditer(self.t, sent.start, sent.end)]
+            # every match of _CONDITIONAL has 如, 若, 假 or 只 (如果, 倘若, 假使, 只要 …)
+            text = self.t
+            self._conditional_possible = any(text.find(c, sent.start, sent.end) >= 0 for c in "如若假只")
         return self._marks
 
     def _cues(self, sent: Sentence) -> _SentCues:
@@ -764,7 +768,9 @@ class _Extractor:
         pre_word = t[q.start : q.num_start]
         if pre_word in ("突破", "超过") and r.action is None:
             r.action = pre_word
-        is_qizhong = bool(_RX7.match(left))
+        # (a literal every match of a pattern contains is looked for first, below: an `in` test
+        # costs a fraction of a regex call; tests/test_fast_paths.py checks each such condition)
+        is_qizhong = "其中" in left and bool(_RX7.match(left))
         zone = left
         verb_adjacent = False
         if verb is not None:
@@ -793,7 +799,7 @@ class _Extractor:
         # A share: 一般预算收入占全市32.46% (占全市 is the relation, the subject the metric; the
         # cut itself is in _clean_metric) and 新增新开规模工业企业数占全市1/5 (the whole
         # subject, verbs and all). 占GDP比重 instead names an indicator and stays whole.
-        om = _RX_SHARE_OF.search(left)
+        om = _RX_SHARE_OF.search(left) if "占" in left else None
         if om is not None and not om.group(0).endswith(("比重", "比例")):
             subject = left[: om.start()]
             if om.start() > 0 and self._verbs_in(subject) and self._clean_metric(subject):
@@ -813,9 +819,9 @@ class _Extractor:
                 r.action = after[0][2] if after else None
                 verb_adjacent = True
         # 全员劳动生产率从人均8.7万元提高到12万元: the metric is before 从/由
-        if _RX9.search(zone):
+        if ("人均" in zone or "每" in zone or "平均" in zone) and _RX9.search(zone):
             r.extra["per_capita"] = True
-        fm = _RX8.search(zone)
+        fm = _RX8.search(zone) if "从" in zone or "由" in zone else None
         if fm:
             zone = zone[: fm.start()]
         metric = self._clean_metric(zone)
@@ -829,7 +835,7 @@ class _Extractor:
             if r.action is None or r.action in ("保持", "保持在", "实现", "达到", "控制在") or (verb is not None and verb[2] != word):
                 r.action = word
             verb_adjacent = True
-        am2 = _ABSOLUTE_INCREMENT.search(left)
+        am2 = _ABSOLUTE_INCREMENT.search(left) if "绝对" in left else None
         if am2 is not None:
             # 粮食增加的绝对数将达到3000亿斤, 增长的绝对数却是692万吨: the increment of the subject
             metric = self._clean_metric(left[: am2.start()])
@@ -913,7 +919,7 @@ class _Extractor:
                 r.action = vm[0][2]
         r.extra["verb_adjacent"] = verb_adjacent
         # 8.7万元 in 从8.7万元提高到12万元 is the present level, not the target
-        if _RX10.search(left) and regex.match(
+        if ("从" in left or "由" in left) and _RX10.search(left) and regex.match(
             r"(?:提高|增加|提升|下降|降低|减少|调整|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?", t[q.end : q.end + 4]
         ):
             r.extra["baseline"] = True
@@ -924,7 +930,7 @@ class _Extractor:
             r.parent_idx = sent_recs.index(head)
             if verb is None:
                 r.action = head.action
-        if metric and _TOPIC_MEASURE.fullmatch(metric):
+        if metric and metric[-1] in "力量积值" and _TOPIC_MEASURE.fullmatch(metric):
             tm = _LINE_TOPIC.match(t, sent.start, q.start)
             if tm is not None:
                 topic = self._clean_metric(tm.group(1))
@@ -1015,7 +1021,7 @@ class _Extractor:
         clause_left = t[cstart : q.start]
         # Descriptions, not commitments: 在…156个重要项目中, 除了17个项目…, 按照中央17个部…,
         # 小于1952年所占的比例13.2%
-        among = _RX_AMONG.match(t, q.end, cend)
+        among = _RX_AMONG.match(t, q.end, cend) if t.find("中", q.end, cend) >= 0 else None
         if among is not None and not among.group(0).startswith(("之中", "中")):
             # 苏联为我国设计的156个重要项目中: a set the following figures count members of
             noun = self._clean_metric(among.group(0)[: -2 if among.group(0).endswith("之中") else -1])
@@ -1025,17 +1031,17 @@ class _Extractor:
         if (
             among is not None
             or _RX_PREP_LEAD.match(clause_left)
-            or _RX_COMPARED_TO_YEAR.search(clause_left)
+            or ("于" in clause_left and _RX_COMPARED_TO_YEAR.search(clause_left))
         ):
             r.extra["achieved"] = True
-        if _RX11.search(clause_left):
+        if ("预计" in clause_left or "高达" in clause_left or "预期将" in clause_left) and _RX11.search(clause_left):
             r.extra["forecast"] = True
-        if _PERFECTIVE.search(clause_left):
+        if "了" in clause_left and _PERFECTIVE.search(clause_left):
             r.extra["achieved"] = True
-        ym = _YEAR_OF.search(clause_left)
+        ym = _YEAR_OF.search(clause_left) if "的" in clause_left else None
         if ym is not None and (ym.group(1) is None or (self.year is not None and int(ym.group(1)) < self.year)):
             r.extra["baseline"] = True  # 比一九五八年的二千零五十亿元增长40%: last year's level, the base
-        cond = _CONDITIONAL.search(t, sent.start, q.start)
+        cond = _CONDITIONAL.search(t, sent.start, q.start) if self._conditional_possible else None
         if cond is not None and not _RX_SEMI.search(t, cond.end(), q.start):
             r.extra["forecast"] = True
         # progress and results inside a plan: 已经…, 据…统计, 到5月份为止, 比去年同期增长, 计划完成102%
@@ -1047,11 +1053,11 @@ class _Extractor:
         if q.comparator == "=" and q.special is None:
             tail = t[max(cstart, q.start - 6) : q.start]
             comp = None
-            if _DETACHED_MIN.search(tail):
+            if ("少" in tail or "低" in tail) and _DETACHED_MIN.search(tail):
                 comp = ">="
-            elif _DETACHED_MAX.search(tail):
+            elif ("多" in tail or "高" in tail) and _DETACHED_MAX.search(tail):
                 comp = "<="
-            elif _DETACHED_APPROX.search(tail):
+            elif "约" in tail and _DETACHED_APPROX.search(tail):
                 comp = "~"
             if comp is not None:
                 r.q = dataclasses.replace(q, comparator=comp)
