@@ -210,6 +210,7 @@ def test_prefilters_change_no_record(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(p, "_starts_with_word", lambda s, words, lengths: True)
     monkeypatch.setattr(p, "_ends_with_word", lambda s, words, lengths: True)
     monkeypatch.setattr(p, "_CUE_NEEDS", {})
+    monkeypatch.setattr(p, "_qual_prefilter", lambda lex: None)
     for name in ("_NUMERAL_FIRST", "_HEADING_FIRST", "_REVIEW_FIRST", "_RX10_FIRST"):
         monkeypatch.setattr(st, name, _Everything())
     slow = _parse_all(texts)
@@ -371,3 +372,24 @@ def test_literal_guards_in_record_are_necessary_conditions() -> None:
                 hits[name] += 1
                 assert guard(s), (name, s)
     assert all(hits.values()), hits  # every pattern was seen matching
+
+
+def test_qualitative_prefilter_is_a_necessary_condition() -> None:
+    import plan_extract.pipeline as p
+
+    lex = default_lexicon()
+    full = p._qual_pattern(lex)
+    pre = p._qual_prefilter(lex)
+    assert pre is not None
+    q = lex.cues["qualitative"]
+    rng = random.Random(19)
+    parts = [w for k in ("relations", "comparisons", "states", "degrees", "changes", "tasks") for w in q[k]]
+    parts += ["与", "和", "同", "要", "继续", "全面完成", "下达的", "收支平衡", "，", "。", "经济", "增长"]
+    texts = [normalize.normalize(t).text for t in corpus_texts(60)]
+    texts += ["".join(rng.choice(parts) for _ in range(rng.randrange(1, 7))) for _ in range(5000)]
+    hits = 0
+    for t in texts:
+        for m in full.finditer(t):
+            hits += 1
+            assert pre.search(t, m.start(), m.end()) is not None, m.group(0)
+    assert hits > 1000
