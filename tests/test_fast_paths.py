@@ -351,12 +351,29 @@ def test_literal_guards_in_record_are_necessary_conditions() -> None:
         "_DETACHED_MIN": (p._DETACHED_MIN.search, lambda s: "少" in s or "低" in s),
         "_DETACHED_MAX": (p._DETACHED_MAX.search, lambda s: "多" in s or "高" in s),
         "_DETACHED_APPROX": (p._DETACHED_APPROX.search, lambda s: "约" in s),
+        # _clean_metric
+        "_PAREN_ANY": (p._PAREN_ANY.search, lambda s: "（" in s or "(" in s),
+        "_PAREN_TAIL": (p._PAREN_TAIL.search, lambda s: "（" in s or "(" in s),
+        "_RX0": (p._RX0.search, lambda s: s[:1] in p._RX0_FIRST or s[:1].isdigit()),
+        "_RX2": (p._RX2.search, lambda s: any(c in s for c in "比同与较")),
+        "_BASE_PHRASE": (p._BASE_PHRASE.search, lambda s: "基" in s or "比原" in s),
+        "_RX3": (p._RX3.search, lambda s: "占" in s),
+        "_RX4": (p._RX4.search, lambda s: s.startswith("第")),
+        "_QUOTED_TAIL": (p._QUOTED_TAIL.search, lambda s: "”" in s),
+        "_METRIC_TAIL": (p._METRIC_TAIL.search, lambda s: "计" in s or "口径" in s or "年" in s),
+        "_ROW_NUMBER": (p._ROW_NUMBER.search, lambda s: " " in s or "\t" in s or "　" in s),
+        "_FRAMED_TOPIC": (p._FRAMED_TOPIC.search, lambda s: s[:1] in ("以", "就", "拿")),
+        "_CREATED_DE": (p._CREATED_DE.search, lambda s: "的" in s),
+        "_DESCRIPTOR_DE": (p._DESCRIPTOR_DE.search, lambda s: "的" in s),
     }
     rng = random.Random(17)
     words = [
         "其中", "占全市", "人均", "每万人", "平均", "从", "由", "增加的绝对数", "能力", "年产量", "播种面积",
         "总产值", "中", "之中", "小于", "高于1952年", "预计", "高达", "预期将", "完成了", "1958年的", "比上年的",
         "如果", "假使", "只要", "若能", "至少", "最低", "至多", "最高不超过", "大约", "约", "，", "。", "国", "增长",
+        "（一）", "(含", "）", "3、", "比去年同期", "与上年", "在1954年的基数上", "比原计划", "第二批", "“三农”",
+        "产值计划", "按可比口径", "以货币计算", "五年内", "每年", "43 ", "新装", "以钢的产量来说", "就", "新增的",
+        "具有", "特色的", "技术专业、产业鲜明、生态完善的", "园区", "1", "　",
     ]
     samples = _samples(500)
     samples += ["".join(rng.choice(words) for _ in range(rng.randrange(1, 5))) for _ in range(5000)]

@@ -132,6 +132,7 @@ _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 
 # Patterns used per candidate, compiled once.
 _RX0 = regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
+_RX0_FIRST = frozenset("（(一二三四五六七八九十")  # (or a digit: what a match of _RX0 starts with)
 _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
 _RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|(?:19|20)\d{2}年|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?末)[^，,]*$")
 _RX3 = regex.compile(r"(?<!所)占(?!比)(?![^，,]*(?:比重|比例)$)[^，,]*$")  # X占全市…: cut; X占GDP(的)?比重 names an indicator
@@ -493,22 +494,31 @@ class _Extractor:
             # 设备购置或租赁等费用 (no list) keeps its wording
             if "、" in head or not tail:
                 z = tail
-        z = _PAREN_ANY.sub("", z)
-        z = _PAREN_TAIL.sub("", z)
-        z = _RX0.sub("", z)
+        # (each pattern below runs only when a literal or first character all its matches have
+        # is there: a substitution that cannot match leaves z as it is)
+        if "（" in z or "(" in z:
+            z = _PAREN_ANY.sub("", z)
+            z = _PAREN_TAIL.sub("", z)
+        if z[:1] in _RX0_FIRST or z[:1].isdigit():
+            z = _RX0.sub("", z)
         z = _RX1.sub("", z)
         # 建筑安装工程比去年同期…, X占全市…: the comparison base is not part of the metric
-        z = _RX2.sub("", z)
-        z = _BASE_PHRASE.sub("", z)
-        z = _RX3.sub("", z)
-        z = _RX4.sub("", z)
-        qm = _QUOTED_TAIL.search(z)
+        if "比" in z or "同" in z or "与" in z or "较" in z:
+            z = _RX2.sub("", z)
+        if "基" in z or "比原" in z:
+            z = _BASE_PHRASE.sub("", z)
+        if "占" in z:
+            z = _RX3.sub("", z)
+        if z.startswith("第"):
+            z = _RX4.sub("", z)
+        qm = _QUOTED_TAIL.search(z) if "”" in z else None
         if qm and qm.start() > 0:
             z = qm.group(1)  # 处置批而未供、闲置、低效“三类土地”: the quoted term names the metric
         for _ in range(3):
             before = z
             z = _TIME_LEAD.sub("", z)
-            z = _METRIC_TAIL.sub("", z)
+            if "计" in z or "口径" in z or "年" in z:
+                z = _METRIC_TAIL.sub("", z)
             z = self._strip_words(z)
             z = z.strip(" ，,、（）()")
             if z == before:
@@ -520,16 +530,17 @@ class _Extractor:
             z = z[:-1]
         if z.startswith("“") and z.endswith("”") and z.count("“") == 1:
             z = z[1:-1]
-        z = _ROW_NUMBER.sub("", z)  # 43 新装…: a table's row number
-        wm = _FRAMED_TOPIC.match(z)
+        if " " in z or "\t" in z or "　" in z:
+            z = _ROW_NUMBER.sub("", z)  # 43 新装…: a table's row number
+        wm = _FRAMED_TOPIC.match(z) if z[:1] in ("以", "就", "拿") else None
         if wm is not None:
             z = wm.group(1)  # 以钢的产量来说 → 钢的产量
         if z.startswith("在内的"):
             z = z[3:]  # 包括…在内的房屋建筑面积: what the list included is not the metric
-        cm = _CREATED_DE.match(z)
+        cm = _CREATED_DE.match(z) if "的" in z else None
         if cm is not None and len(z) - cm.end() >= 2:
             z = z[cm.end() :]  # 新增加的通车里程, 增加的铁路总长度: the counted thing, not how it came about
-        dm = _DESCRIPTOR_DE.match(z)
+        dm = _DESCRIPTOR_DE.match(z) if "的" in z else None
         if dm is not None and len(z) - dm.end() >= 2:
             z = z[dm.end() :]  # 技术专业、产业鲜明、生态完善的科技专业园区: descriptions before 的, not the name
         if z.startswith("的"):
