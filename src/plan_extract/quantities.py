@@ -245,6 +245,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             listed = bool(regex.search(rf"\d{regex.escape(base_unit)}[^，,。；;、]{{0,12}}、$", text[max(0, num_start - 20) : num_start]))
             if not listed and not _RX1.search(left2):
                 continue
+        if is_cn and n1s == "一" and not mult and unit in ("度", "天") and not m.group("post"):
+            continue  # 一度曾经…, 在一天之内: adverbs, not quantities
         if is_cn and n1s == "一" and not mult and unit and after == unit[-1]:
             continue  # 一天天好起来, 一步步: a reduplicated measure word is an adverb
         if is_cn and prev_char == "成" and (m.group("n1") or "")[:1] in ("千", "百", "万"):
