@@ -1091,6 +1091,8 @@ class _Extractor:
                 comp = "~"
             if comp is not None:
                 r.q = dataclasses.replace(q, comparator=comp)
+        if r.metric and r.metric.endswith(("限额", "起点", "门槛")) and r.action is None:
+            return None  # 钢铁工业的投资限额为1000万元: a threshold being defined, not a quantity to reach
         self._kind(r)
         if not r.metric:
             r.confidence = 0.5

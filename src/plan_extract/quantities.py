@@ -255,6 +255,15 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue  # 六亿多人民: the people, not a count of persons
         if is_cn and prev_char == "的" and not m.group("pn1") and v1 < 100 and base_unit in ("条", "次", "届", "号", "大"):
             continue  # 党的二十六条 (an OCR'd 二十大): an ordinal name, not a count
+        if (
+            is_cn
+            and prev_char == "的"
+            and not m.group("pn1")
+            and not m.group("post")
+            and _HAN_NOUN_START.match(text, e)
+            and not text.startswith(("的", "增长", "增加", "下降", "减少", "提高", "降低", "上升", "为", "是"), e)
+        ):
+            continue  # 苏联帮助我国建设的一百五十六个工业单位: a set described, not a count to reach
         if is_cn and base_unit in lex.count_units and v1 <= 10 and not mult:
             continue  # 两个确立, 三个一批, 一项: prose, not counts
         if _quoted(text, num_start):
