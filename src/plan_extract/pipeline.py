@@ -65,7 +65,7 @@ _TIME_LEAD = regex.compile(
     r"|(?:第[一二三四五六七八九十]个)?五年(?:计划)?(?:期间|时期|合计|以来|内|中)?)(?:的|，|,)?)+"
 )
 _ACHIEVED_CUE = regex.compile(
-    r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|(?<![今明])前[两三四五]年|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；]{0,20}统计|据(?=[^，,。；]{0,30}统计)|为止|同期|只(?:征收|完成|差|有)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
+    r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|(?<![今明])前[两三四五]年|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；\d]{0,20}统计|据(?=[^，,。；]{0,30}统计)|为止|同期|只(?:征收|完成|差|有)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
 )
 _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
@@ -120,6 +120,8 @@ _BARE_MEASURES = frozenset({"投资", "收入", "产值", "营收", "营业收�
 _TOTAL_LEFT = regex.compile(r"(?:全部|共计|合计|总共|总计)([^，,。；;\d]{2,20}?)(?:共有|共计|共为|总数为|为|达)?$")
 # 经济建设支出决算数, 城市建设投资: a nominal verb before a spending noun is part of the noun
 _SPENDING_HEADS = ("支出", "投资", "资金", "费用", "经费", "用地", "贷款", "基金")
+# words that begin with 在 and name a state, not a place (在校学生, 在建矿井)
+_ZAI_WORDS = ("在校", "在建", "在职", "在园", "在读", "在岗", "在编", "在途", "在线", "在售", "在营", "在册", "在役", "在用", "在库", "在保", "在谈")
 _PAREN_SPAN = regex.compile(r"[（(][^（()）]*[)）]")
 _TIME_ANCHOR = regex.compile(r"今年|明年|本年|当年|届时")
 # 浪费了540万元, 指出了12个: a verb in the perfective right before the figure reports a result
@@ -872,7 +874,7 @@ class _Extractor:
             r.action = am2.group(1)
             r.extra["increment"] = True
             verb_adjacent = True
-        if metric and _LOCATIVE.match(metric) and self.tok.lcut(metric, HMM=False)[0] in ("在", "于"):
+        if metric and _LOCATIVE.match(metric) and not metric.startswith(_ZAI_WORDS):
             metric = ""  # (在校学生, 在建矿井 are words)
         if metric and self._all_verbs(metric) and not left.rstrip().endswith("的"):
             # 打通8条断头路, 释放75公顷土地: the words before the number are only a verb
