@@ -348,6 +348,57 @@ def test_sigkill_then_resume_gives_identical_outputs(tmp_path: Path) -> None:
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 
 
+LOGGING_SITECUSTOMIZE = """
+import os
+if os.environ.get("PLAN_EXTRACT_TEST_LOG"):
+    import plan_extract.batch as _b
+    _convert = _b.convert_file
+    def _logged(task):
+        if "crash" in task.rel:
+            os._exit(7)  # a worker killed on this file (a crash in a format reader, an OOM kill)
+        log = os.path.join(os.environ["PLAN_EXTRACT_TEST_LOG"], str(os.getpid()))
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(task.rel + "\\n")
+        return _convert(task)
+    _b.convert_file = _logged
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the fork server is POSIX")
+def test_a_dead_worker_costs_one_file_and_jobs_2_writes_the_same_bytes(
+    reports: Path, tmp_path: Path
+) -> None:
+    """A worker killed on a file: that file is recorded as WorkerDied, everything else as with --jobs 1."""
+    add_bad_files(reports)
+    make_corpus(reports / "many", 24)
+    ref, out, hook, log = (tmp_path / d for d in ("ref", "out", "hook", "log"))
+    assert run_batch(reports, ref, jobs=1, max_bytes=60_000).exit_code == 1
+
+    (reports / "web" / "crash-2024.html").write_bytes(make_html(REPORT_LINES))
+    hook.mkdir()
+    log.mkdir()
+    (hook / "sitecustomize.py").write_text(textwrap.dedent(LOGGING_SITECUSTOMIZE), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(hook), "PLAN_EXTRACT_TEST_LOG": str(log)}
+    cmd = [sys.executable, "-m", "plan_extract.cli", "batch", str(reports), "-o", str(out)]
+    proc = subprocess.Popen(
+        [*cmd, "-j", "2", "--max-bytes", "60000"], env=env, stderr=subprocess.PIPE, text=True
+    )
+    stderr = proc.communicate(timeout=300)[1]
+    assert proc.returncode == 1, stderr
+    assert "web/crash-2024.html: WorkerDied" in stderr
+
+    by_pid = {int(p.name): p.read_text(encoding="utf-8").splitlines() for p in log.iterdir()}
+    assert proc.pid not in by_pid and by_pid, by_pid  # converted in the worker processes
+
+    errors = read_jsonl(out / "errors.jsonl")
+    assert [e["error"] for e in errors if e["path"] == "web/crash-2024.html"] == ["WorkerDied"]
+    assert [e for e in errors if e["path"] != "web/crash-2024.html"] == read_jsonl(
+        ref / "errors.jsonl"
+    )
+    got = {k: v for k, v in tree(out).items() if k != "errors.jsonl"}
+    assert got == {k: v for k, v in tree(ref).items() if k != "errors.jsonl"}
+
+
 def test_dask_engine_writes_the_same_bytes(reports: Path, tmp_path: Path) -> None:
     pytest.importorskip("dask.distributed")
     add_bad_files(reports)

@@ -555,8 +555,13 @@ def _run_local(tasks: Sequence[Task], jobs: int, emit: Callable[[FileResult], No
         _run_serial(tasks, emit)
         return
     lost = _run_pool(tasks, jobs, emit)
-    if lost:  # a worker died (crash, OOM kill): retry one file per task, then alone
-        lost = _run_pool(lost, jobs, emit, chunked=False)
+    if not lost:
+        return
+    # A worker died (crash, OOM kill) and the pool stopped the others, perhaps in the middle
+    # of an atomic write: their hidden temporary files go once the retries are done.
+    stopped = list(lost)
+    # retry one file per task, then alone
+    lost = _run_pool(lost, jobs, emit, chunked=False)
     deaths = 0
     for t in sorted(lost, key=lambda t: t.rel):
         if deaths >= 3:  # workers cannot even start: do not spawn a pool per file
@@ -566,6 +571,22 @@ def _run_local(tasks: Sequence[Task], jobs: int, emit: Callable[[FileResult], No
         deaths = deaths + 1 if again else 0
         if again:
             emit(_worker_died(t, "the worker process died on this file"))
+    _clean_temporaries_of(stopped)
+
+
+def _clean_temporaries_of(tasks: Sequence[Task]) -> None:
+    """Remove hidden ``*.tmp`` files in the folders these tasks write to (no worker is running)."""
+    folders = {
+        (Path(t.out_dir) / rel).parent
+        for t in tasks
+        for rel in (*_outputs_of(t), t.state_rel, _rows_rel(t))
+    }
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            for name in os.listdir(folder):
+                if _TMP_NAME.match(name):
+                    with contextlib.suppress(OSError):
+                        (folder / name).unlink()
 
 
 def _worker_died(task: Task, message: str) -> FileResult:
