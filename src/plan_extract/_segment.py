@@ -102,7 +102,7 @@ class FastCut:
 
     def _lp_table(self, total: int) -> dict[str, Any]:
         table = self._memo("jieba_logp") if self._memo is not None else self._lp_private
-        if table.get(None) != total:  # the dictionary's total changed (add_word): start again
+        if table.get(None) != total:  # type: ignore[call-overload]  # the total changed (add_word): start again
             table.clear()
             table[None] = total  # type: ignore[index]
             table[""] = _log(1) - _log(total)  # a character that is no word
@@ -141,7 +141,7 @@ class FastCut:
             i = idx
             while v is not absent:
                 if v is not prefix:
-                    p = v + prob[i + 1]
+                    p = v + prob[i + 1]  # type: ignore[operator]
                     if best_x < 0 or p >= best_p:
                         best_p = p
                         best_x = i

@@ -1177,8 +1177,9 @@ class _Extractor:
             if r.metric and (r.metric not in roles or prev_metric is None):
                 prev_metric = r.metric  # a bare role that found no topic does not break the chain
         for i, r in enumerate(recs):
-            if r.metric_inherited and i > 0 and recs[i - 1].metric and r.metric and recs[i - 1].metric.endswith(r.metric):
-                r.metric = recs[i - 1].metric
+            before = recs[i - 1].metric if i > 0 else None
+            if r.metric_inherited and before and r.metric and before.endswith(r.metric):
+                r.metric = before
 
     def _list_heads(self, sent: Sentence, recs: list[_Rec]) -> None:
         """…的投资427.4亿元，是这样分配的：工业部门为248.5亿元；… / …的年产能力如下：抚顺…为930万吨:
@@ -1235,7 +1236,7 @@ class _Extractor:
             elif total_head is not None:
                 head = total_head
             if head and not head.endswith("方面"):
-                old = r.metric
+                old = r.metric or ""
                 r.metric = old + head
                 for x in recs:
                     if x.metric_inherited and x.metric == old:
