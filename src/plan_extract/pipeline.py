@@ -122,6 +122,7 @@ _TOTAL_LEFT = regex.compile(r"(?:全部|共计|合计|总共|总计)([^，,。�
 _SPENDING_HEADS = ("支出", "投资", "资金", "费用", "经费", "用地", "贷款", "基金")
 # words that begin with 在 and name a state, not a place (在校学生, 在建矿井)
 _ZAI_WORDS = ("在校", "在建", "在职", "在园", "在读", "在岗", "在编", "在途", "在线", "在售", "在营", "在册", "在役", "在用", "在库", "在保", "在谈")
+_LISTED_MEMBERS = regex.compile(r"([^，,。；;等]{2,80}?)(?:等[^，,。；;]{0,6})?(?=[，,。；;]|$)")
 _PAREN_SPAN = regex.compile(r"[（(][^（()）]*[)）]")
 _TIME_ANCHOR = regex.compile(r"今年|明年|本年|当年|届时")
 # 浪费了540万元, 指出了12个: a verb in the perfective right before the figure reports a result
@@ -912,7 +913,13 @@ class _Extractor:
         right_verb = None
         # 80%以上的大城市, 新建4所幼儿园: the noun after the quantity
         right_noun = ""
-        if q.special is None:
+        members = None
+        if q.special is None and t.startswith("的有", q.end):
+            # 产量将增长50%以上的有生铁、钢、…、糖等十七种: the members listed are what grows
+            members = _LISTED_MEMBERS.match(t, q.end + 2, cend)
+        if members is not None:
+            metric = self._clean_metric(members.group(1)) or metric
+        elif q.special is None:
             rn_pos = q.end
             if t.startswith("的", rn_pos):
                 rn_pos += 1

@@ -96,7 +96,7 @@ _PROGRAMME_AFTER = regex.compile(r"\p{Han}{1,12}?(?:规划|工程|计划|行动|
 # 做好十一个方面, 15分钟健身圈, 500米范围内公交站点覆盖率, 10亿元级的科技企业: names and qualifiers
 _VAGUE_AFTER = regex.compile(r"方面|\p{Han}{0,4}圈|范围内|半径|级(?:的|企业|项目|产业|集群|园区|城市|平台)")
 _THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
-_HAN_NOUN_START = regex.compile(r"的?(?!有)\p{Han}")  # 增长50%以上的有生铁、钢…: 的有 lists members
+_HAN_NOUN_START = regex.compile(r"(?!的?有)的?\p{Han}")  # 增长50%以上的有生铁、钢…: 的有 lists members
 _SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
 
 
