@@ -123,6 +123,7 @@ _SPENDING_HEADS = ("支出", "投资", "资金", "费用", "经费", "用地", "
 # words that begin with 在 and name a state, not a place (在校学生, 在建矿井)
 _ZAI_WORDS = ("在校", "在建", "在职", "在园", "在读", "在岗", "在编", "在途", "在线", "在售", "在营", "在册", "在役", "在用", "在库", "在保", "在谈")
 _LISTED_MEMBERS = regex.compile(r"([^，,。；;等]{2,80}?)(?:等[^，,。；;]{0,6})?(?=[，,。；;]|$)")
+_THAN_PAST_YEAR = regex.compile(r"比((?:19|20)\d{2})年")
 _PAREN_SPAN = regex.compile(r"[（(][^（()）]*[)）]")
 _TIME_ANCHOR = regex.compile(r"今年|明年|本年|当年|届时")
 # 浪费了540万元, 指出了12个: a verb in the perfective right before the figure reports a result
@@ -1075,6 +1076,21 @@ class _Extractor:
             r.extra["achieved"] = True
         if ("预计" in clause_left or "高达" in clause_left or "预期将" in clause_left) and _RX11.search(clause_left):
             r.extra["forecast"] = True
+        if self.year is not None and t.find("比", sent.start, q.start) >= 0:
+            bm = None
+            for bm in _THAN_PAST_YEAR.finditer(t, sent.start, q.start):
+                pass  # the comparison nearest the figure
+            if (
+                bm is not None
+                and "；" not in t[bm.end() : q.start]
+                and ";" not in t[bm.end() : q.start]
+                and int(bm.group(1)) <= self.year - 2
+                and _PLAN_CUE.search(t, sent.start, sent.end) is None
+                and _TO_YEAR.search(t, sent.start, sent.end) is None
+            ):
+                # 拖拉机台数比一九五七年增长四倍 with no word of intent in the sentence: a result
+                # measured from an old base, not a target (targets carry 将, 要, 力争, 到…年)
+                r.extra["achieved"] = True
         if "了" in clause_left and _PERFECTIVE.search(clause_left):
             r.extra["achieved"] = True
         ym = _YEAR_OF.search(clause_left) if "的" in clause_left else None

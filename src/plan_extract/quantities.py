@@ -251,8 +251,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue  # 一天天好起来, 一步步: a reduplicated measure word is an adverb
         if is_cn and prev_char == "成" and (m.group("n1") or "")[:1] in ("千", "百", "万"):
             continue  # 成千万人, 成百上千: a figure of speech
-        if unit == "人" and after == "民":
-            continue  # 六亿多人民: the people, not a count of persons
+        if unit.endswith("人") and after in ("民", "口") and not m.group("post"):
+            continue  # 六亿多人民, 近八亿人口的国家, 每万人口: the people, a population or a denominator
         if is_cn and prev_char == "的" and not m.group("pn1") and v1 < 100 and base_unit in ("条", "次", "届", "号", "大"):
             continue  # 党的二十六条 (an OCR'd 二十大): an ordinal name, not a count
         if (
