@@ -263,7 +263,13 @@ def test_first_character_prefilters_are_necessary_conditions() -> None:
 def test_cue_needs_are_in_every_match() -> None:
     import plan_extract.pipeline as p
 
-    patterns = {"to_year": p._TO_YEAR, "year_span": p._YEAR_SPAN, "bare_year": p._BARE_YEAR, "fyp": p._FYP}
+    patterns = {
+        "to_year": p._TO_YEAR,
+        "year_span": p._YEAR_SPAN,
+        "bare_year": p._BARE_YEAR,
+        "fyp": p._FYP,
+        "than_year": p._THAN_PAST_YEAR,
+    }
     assert set(p._CUE_NEEDS) <= set(patterns)
     texts = [normalize.normalize(t).text for t in corpus_texts(20)] + _samples(500)
     for kind, need in p._CUE_NEEDS.items():

@@ -201,8 +201,8 @@ def _sha256_file(path: Path) -> str | None:
 
 
 @contextlib.contextmanager
-def _atomic_open(path: Path) -> Iterator[IO[bytes]]:
-    """A binary file that appears at ``path`` only once it is complete and synced."""
+def _atomic_open(path: Path, *, sync: bool = True) -> Iterator[IO[bytes]]:
+    """A binary file that appears at ``path`` only once it is complete (and synced, with ``sync``)."""
     import tempfile
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -212,7 +212,8 @@ def _atomic_open(path: Path) -> Iterator[IO[bytes]]:
             yield f
             f.flush()
             os.fchmod(f.fileno(), 0o666 & ~_UMASK)  # mkstemp creates 0600 files
-            os.fsync(f.fileno())
+            if sync:
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -227,18 +228,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 def _write_rows(path: Path, data: bytes) -> None:
     """Complete or absent (temporary file, then rename), but not synced: a scratch file of this run."""
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with _atomic_open(path, sync=False) as f:
+        f.write(data)
 
 
 def _state_json(task: Task, input_sha: str, outputs: dict[str, str]) -> bytes:

@@ -29,6 +29,17 @@ class DataFileError(PlanExtractError):
         super().__init__(f"{self.path}: {message}")
 
 
+def read_json_data(path: object, what: str) -> object:
+    """A data file's JSON, or :class:`DataFileError` naming the file and ``what`` it should be."""
+    import json
+    from pathlib import Path
+
+    try:
+        return json.loads(Path(str(path)).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataFileError(path, f"cannot read {what}: {exc}") from exc
+
+
 class GoldFileError(PlanExtractError):
     """A gold file that is not valid JSON or breaks the spec; names file and JSON path."""
 

@@ -34,7 +34,7 @@ from typing import Any, Literal
 
 import regex
 
-from .errors import DataFileError
+from .errors import DataFileError, read_json_data
 from .models import Kind, Target
 from .units import base_unit
 
@@ -81,11 +81,7 @@ class IndicatorLexicon:
     @classmethod
     def from_file(cls, path: str | Path) -> IndicatorLexicon:
         p = Path(path)
-        try:
-            raw = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise DataFileError(p, f"cannot read indicator lexicon: {exc}") from exc
-        return cls.from_dict(raw, path=p)
+        return cls.from_dict(read_json_data(p, "indicator lexicon"), path=p)
 
     @classmethod
     def from_dict(cls, raw: Any, *, path: object = "<indicators>") -> IndicatorLexicon:

@@ -241,7 +241,7 @@ class _SentCues:
 
 
 # a character that every match of a cue pattern contains (see _SentCues)
-_CUE_NEEDS = {"to_year": "年", "year_span": "年", "bare_year": "年", "fyp": "五"}
+_CUE_NEEDS = {"to_year": "年", "year_span": "年", "bare_year": "年", "fyp": "五", "than_year": "比"}
 
 
 def _verbs_by_first(words: list[str]) -> dict[str, tuple[str, ...]]:
@@ -403,6 +403,7 @@ class _Extractor:
             "year_span": _YEAR_SPAN,
             "bare_year": _BARE_YEAR,
             "fyp": _FYP,
+            "than_year": _THAN_PAST_YEAR,
         }
 
     def _clause_marks(self, sent: Sentence) -> list[int]:
@@ -620,10 +621,8 @@ class _Extractor:
                     break
                 pos_w += len(w)
         # 12个近零碳排放区试点建设, 1760亩“早改水”项目验收: the work on the thing is not the thing counted
-        for act in ("建设",):
-            if seg.endswith(act) and len(seg) > len(act) + 2:
-                seg = seg[: -len(act)]
-                break
+        if seg.endswith("建设") and len(seg) > 4:
+            seg = seg[:-2]
         seg = seg.strip(" ")
         if seg.count("“") != seg.count("”"):
             seg = seg.strip("“”")
@@ -893,19 +892,13 @@ class _Extractor:
                 if r.action is None:
                     r.action = lead[0]
                 verb_adjacent = True
-        if (
-            verb is not None
-            and q.unit in ("%", "‰")
-            and verb[2] in _SUBJECT_COUNT_VERBS
-            and not self._clean_metric(left[: verb[0]])
-            and self._verbs_in(t[q.end : q.end + 6])[:1]
-            and self._verbs_in(t[q.end : q.end + 6])[0][0] == 0
-        ):
+        after = self._verbs_in(t[q.end : q.end + 6]) if verb is not None and q.unit in ("%", "‰") else []
+        if after and after[0][0] == 0 and verb is not None and verb[2] in _SUBJECT_COUNT_VERBS and not self._clean_metric(left[: verb[0]]):
             # 新建民用建筑100%达到建筑节能标准: a share of the newly built, the verb comes after
-            whole = self._clean_metric(left)
-            if whole:
-                metric = whole
-                r.action = self._verbs_in(t[q.end : q.end + 6])[0][2]
+            whole_subject = self._clean_metric(left)
+            if whole_subject:
+                metric = whole_subject
+                r.action = after[0][2]
         if verb is not None and metric in _BARE_MEASURES and verb[2] in ("完成", "实现", "累计完成"):
             # 国际生物谷完成投资62亿元: whose investment is named before the verb
             subject = self._clean_metric(left[: verb[0]])
@@ -1076,17 +1069,16 @@ class _Extractor:
             r.extra["achieved"] = True
         if ("预计" in clause_left or "高达" in clause_left or "预期将" in clause_left) and _RX11.search(clause_left):
             r.extra["forecast"] = True
-        if self.year is not None and t.find("比", sent.start, q.start) >= 0:
-            bm = None
-            for bm in _THAN_PAST_YEAR.finditer(t, sent.start, q.start):
-                pass  # the comparison nearest the figure
+        bm = cues.last("than_year", rel) if self.year is not None else None  # the comparison nearest the figure
+        if bm is not None and self.year is not None:
+            whole = sent.end - sent.start
+            between = t[sent.start + bm.end() : q.start]
             if (
-                bm is not None
-                and "；" not in t[bm.end() : q.start]
-                and ";" not in t[bm.end() : q.start]
+                "；" not in between
+                and ";" not in between
                 and int(bm.group(1)) <= self.year - 2
-                and _PLAN_CUE.search(t, sent.start, sent.end) is None
-                and _TO_YEAR.search(t, sent.start, sent.end) is None
+                and cues.last("plan", whole) is None
+                and cues.last("to_year", whole) is None
             ):
                 # 拖拉机台数比一九五七年增长四倍 with no word of intent in the sentence: a result
                 # measured from an old base, not a target (targets carry 将, 要, 力争, 到…年)

@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import DataFileError
+from .errors import DataFileError, read_json_data
 
 __all__ = ["BaseUnit", "UnitTable", "base_unit", "load_units", "to_base"]
 
@@ -54,11 +54,7 @@ class UnitTable:
     @classmethod
     def from_file(cls, path: str | Path) -> UnitTable:
         p = Path(path)
-        try:
-            raw = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise DataFileError(p, f"cannot read units table: {exc}") from exc
-        return cls.from_dict(raw, path=p)
+        return cls.from_dict(read_json_data(p, "units table"), path=p)
 
     @classmethod
     def from_dict(cls, raw: Any, *, path: object = "<units>") -> UnitTable:
