@@ -347,6 +347,7 @@ def test_literal_guards_in_record_are_necessary_conditions() -> None:
         "_RX8": (p._RX8.search, lambda s: "从" in s or "由" in s),
         "_RX10": (p._RX10.search, lambda s: "从" in s or "由" in s),
         "_ABSOLUTE_INCREMENT": (p._ABSOLUTE_INCREMENT.search, lambda s: "绝对" in s),
+        "_MEASURED_AS": (p._MEASURED_AS.match, lambda s: "计算" in s),
         "_TOPIC_MEASURE": (p._TOPIC_MEASURE.fullmatch, lambda s: s[-1:] in ("力", "量", "积", "值")),
         "_RX_AMONG": (p._RX_AMONG.match, lambda s: "中" in s),
         "_RX_COMPARED_TO_YEAR": (p._RX_COMPARED_TO_YEAR.search, lambda s: "于" in s),
@@ -378,7 +379,7 @@ def test_literal_guards_in_record_are_necessary_conditions() -> None:
         "总产值", "中", "之中", "小于", "高于1952年", "预计", "高达", "预期将", "完成了", "1958年的", "比上年的",
         "如果", "假使", "只要", "若能", "至少", "最低", "至多", "最高不超过", "大约", "约", "，", "。", "国", "增长",
         "（一）", "(含", "）", "3、", "比去年同期", "与上年", "在1954年的基数上", "比原计划", "第二批", "“三农”",
-        "产值计划", "按可比口径", "以货币计算", "五年内", "每年", "43 ", "新装", "以钢的产量来说", "就", "新增的",
+        "产值计划", "按可比口径", "以货币计算", "以播种面积计算", "五年内", "每年", "43 ", "新装", "以钢的产量来说", "就", "新增的",
         "具有", "特色的", "技术专业、产业鲜明、生态完善的", "园区", "1", "　",
     ]
     samples = _samples(500)

@@ -99,6 +99,7 @@ _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
 _TOPIC_MEASURE = regex.compile(r"(?:全国)?(?:(?:年产|生产|发电|加工|运输|年)?能力|年?产量|播种面积|总产值|产值)$")
 _LINE_TOPIC = regex.compile(r"[ \t　]*(?:以|就|拿)?([^，,。；;：:\d]{1,10}?)(?:来说|而言|方面)?[：:，,]")
+_MEASURED_AS = regex.compile(r"\s*以(\p{Han}{1,6}?)计算")
 _SUBJECT_COUNT_VERBS = frozenset({"新增", "新建", "新开工", "新引进", "新开"})
 # 在城镇安排600万人: a place phrase names no metric (the topic before the comma does)
 _LOCATIVE = regex.compile(r"^(?:在|于)\p{Han}{1,6}$")
@@ -944,6 +945,8 @@ class _Extractor:
                 r.extra["consumed_end"] = rpos + len(right_noun)
             if right_verb and (r.action is None or not verb_adjacent):
                 r.action = right_verb
+        if metric.endswith(("外", "以外")) and "除" in t[cstart : q.start]:
+            metric = metric[: -2 if metric.endswith("以外") else -1]  # 除建设十三个大型水库外: 除…外 frames the noun
         if r.action is None:
             # 赤字率拟按3%安排: the verb after the quantity
             following = t[q.end : cend][:6]
@@ -963,12 +966,15 @@ class _Extractor:
             r.parent_idx = sent_recs.index(head)
             if verb is None:
                 r.action = head.action
-        if metric and metric[-1] in "力量积值" and _TOPIC_MEASURE.fullmatch(metric):
-            tm = _LINE_TOPIC.match(t, sent.start, q.start)
+        if metric and metric[-1] in "力量积值" and _TOPIC_MEASURE.search(metric):
+            # 汽车：全部建成后的年产能力将为九万辆，五年内达到的年产能力为三万辆 → 汽车年产能力
+            # (a relative clause before the measure only says which capacity: the line's topic names it)
+            core = metric[metric.rfind("的") + 1 :]
+            tm = _LINE_TOPIC.match(t, sent.start, q.start) if _TOPIC_MEASURE.fullmatch(core) else None
             if tm is not None:
                 topic = self._clean_metric(tm.group(1))
                 if topic and topic not in metric and not self._verbs_in(topic):
-                    metric = topic + metric
+                    metric = topic + core
         if not metric and cstart > sent.start and t[cstart - 1] in "：:" and (prev is None or prev.q.end < cstart):
             # 钢：从135万吨增加到412万吨 / 粮食：达到3856亿斤: a list item's topic before a colon
             lo = sent.start
@@ -978,6 +984,11 @@ class _Extractor:
             if cand and len(cand) <= 24 and not self._verbs_in(cand) and not _RX_NUMERAL_LEAD.match(cand):
                 metric = cand
                 r.metric_inherited = True
+        if metric and r.metric_inherited and "计算" in left:
+            # 油料作物：以播种面积计算达到1.18亿亩 → 油料作物播种面积: the measure the topic is counted in
+            bm = _MEASURED_AS.match(left)
+            if bm is not None and not metric.endswith(bm.group(1)):
+                metric += bm.group(1)
         if not metric and (prev is None or prev.q.end < cstart) and q.special is None:
             # 生产资料在工业总产值中所占的比重，将由46%上升到47%: the subject stands alone in the clause before
             lo_pc = max(sent.start, cstart - 31)
@@ -1088,7 +1099,7 @@ class _Extractor:
         ym = _YEAR_OF.search(clause_left) if "的" in clause_left else None
         if ym is not None and (ym.group(1) is None or (self.year is not None and int(ym.group(1)) < self.year)):
             r.extra["baseline"] = True  # 比一九五八年的二千零五十亿元增长40%: last year's level, the base
-        cond = _CONDITIONAL.search(t, sent.start, q.start) if self._conditional_possible else None
+        cond = _last(_CONDITIONAL, t, sent.start, q.start) if self._conditional_possible else None
         if cond is not None and not _RX_SEMI.search(t, cond.end(), q.start):
             r.extra["forecast"] = True
         # progress and results inside a plan: 已经…, 据…统计, 到5月份为止, 比去年同期增长, 计划完成102%
@@ -1129,6 +1140,8 @@ class _Extractor:
         level_verb = bool(act) and act[-1] in "到至为在" and act not in ("涨幅",)
         up = base_act in self.lex.change_up or base_act.endswith(("增长", "提高", "增加"))
         down = base_act in self.lex.change_down or base_act.endswith(("下降", "降低", "减少"))
+        if unit in ("%", "‰") and base_act in self.lex.verbs.get("rate_down", ()):
+            down = True  # 造价比原计划节约10%: a saving in percent lowers the level (节约20亿元 is an amount)
         if base_act.startswith("年均"):
             r.per_year = True
         if unit.endswith("百分点"):
@@ -1421,9 +1434,9 @@ def _unit_family(unit: str | None) -> str:
     return "other"
 
 
-def _last(pattern: regex.Pattern[str], s: str) -> regex.Match[str] | None:
+def _last(pattern: regex.Pattern[str], s: str, start: int = 0, end: int | None = None) -> regex.Match[str] | None:
     last = None
-    for last in pattern.finditer(s):  # noqa: B007 - the last match is wanted
+    for last in pattern.finditer(s, start, len(s) if end is None else end):  # noqa: B007 - the last match is wanted
         pass
     return last
 

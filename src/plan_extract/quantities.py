@@ -167,6 +167,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
     name_units = set(lex.units.get("name_units", []))
     comps_pre: dict[str, str] = lex.comparators["prefix"]
     comps_suf: dict[str, str] = lex.comparators["suffix"]
+    inside_words: list[str] = lex.comparators.get("prefix_inside_words", [])
     for m in pat.finditer(text):
         s, e = m.span()
         if m.group("double"):
@@ -283,8 +284,12 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue  # 关停10万千瓦及以下燃煤机组, 150万吨以上的物流园区: a threshold inside the metric
         # range check: the second number must be larger (5-10家); a dash between unrelated numbers is not a range
         comparator = "="
-        if m.group("pre"):
-            comparator = comps_pre[m.group("pre")]
+        pre = m.group("pre")
+        if pre and any(w.endswith(pre) and text.startswith(w, s + len(pre) - len(w)) for w in inside_words if s + len(pre) >= len(w)):
+            # 至少节约百分之十, 制约: the comparator-like character ends a word before the number
+            s, pre = m.end("pre"), None
+        if pre:
+            comparator = comps_pre[pre]
         if m.group("post"):
             comparator = comps_suf[m.group("post")]
         if m.group("inf1") or m.group("inf2"):
