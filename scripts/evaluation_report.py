@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from plan_extract.evaluation import evaluate_gold, evaluate_stance
+from plan_extract.evaluation import annotator_agreement, evaluate_gold, evaluate_stance
 from plan_extract.scoring import micro
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,6 +77,24 @@ def main() -> int:
             )
         lab, fnd, rgt, prd, on = (sum(getattr(r, k) for r in rows) for k in ("labelled", "found", "right_stance", "predicted_targets", "targets_on_achieved"))
         out.append(f"| **all** | {lab} | {fnd} | {rgt} | {prd} | {on} ({on / prd:.1%}) |" if prd else "")
+        out.append("")
+    second = ROOT / "gold" / "second"
+    if second.is_dir():
+        agree = annotator_agreement(ROOT / "gold", second)
+        same = [by_id[a.doc_id] for a in agree if a.doc_id in by_id]
+        out += [
+            "## Inter-annotator agreement (gold/second/)",
+            "",
+            "A second annotator labelled these held documents again, blind to the first labels and to",
+            "the extractor (gold/SPLIT.md). Each row scores the second labels against the first with",
+            "the same scorer; the extractor's own scores on the same documents follow. Agreement is",
+            "what strict F1 can be expected to reach: the labels, not the scorer, set the ceiling.",
+            "",
+            head,
+        ]
+        out += [_row(a.doc_id or "?", a) for a in agree]
+        out.append(_row(f"**annotators, micro ({len(agree)} docs)**", micro(agree)))
+        out.append(_row(f"**extractor on the same documents ({len(same)} docs)**", micro(same)))
         out.append("")
     target = ROOT / "docs" / "evaluation.md"
     target.write_text("\n".join(out), encoding="utf-8")

@@ -24,7 +24,7 @@ from .io import read_text
 from .models import Document, Kind, Stance, Target
 from .scoring import FIELDS, ErrorRecord, Scores, micro, score
 
-__all__ = ["Report", "default_corpus_dir", "evaluate_gold", "format_report", "run_evaluate"]
+__all__ = ["Report", "annotator_agreement", "default_corpus_dir", "evaluate_gold", "format_report", "run_evaluate"]
 
 ParseFn = Callable[..., Document]
 
@@ -39,6 +39,30 @@ class Report(BaseModel):
     documents: list[Scores] = Field(default_factory=list)
     micro: Scores
     warnings: list[str] = Field(default_factory=list)
+
+
+def annotator_agreement(
+    first_dir: str | os.PathLike[str], second_dir: str | os.PathLike[str]
+) -> list[Scores]:
+    """Inter-annotator agreement: each second annotation scored against the first.
+
+    For every gold file in ``second_dir`` (an independent, blind labelling of the same
+    document), the records of the first annotation (``first_dir/<same name>``) are the
+    reference and the second annotator's non-optional records the predictions, with the
+    same scorer as the extractor.  An F1 near 1 says the labels are reproducible; it is
+    also the ceiling any extractor can be expected to reach on strict F1.
+    """
+    out: list[Scores] = []
+    for f in gold_files(second_dir):
+        first_file = Path(first_dir) / f.name
+        if not first_file.is_file():
+            raise GoldFileError(f, f"no first annotation {first_file} to compare with")
+        first, second = load_gold(first_file), load_gold(f)
+        if first.source_file != second.source_file:
+            raise GoldFileError(f, f"labels {second.source_file}, the first annotation {first.source_file}")
+        predicted = [t for t in second.targets if not t.optional]
+        out.append(score(first, predicted, doc_id=first.doc_id or f.stem))
+    return out
 
 
 def default_corpus_dir(gold_path: str | os.PathLike[str]) -> Path:
