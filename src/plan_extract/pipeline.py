@@ -60,7 +60,7 @@ def _qual_prefilter(lex: Lexicon) -> re.Pattern[str] | None:
 
 
 _TIME_LEAD = regex.compile(
-    r"^(?:(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末|前|以前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
+    r"^(?:(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
     r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末|本年内"
     r"|(?:第[一二三四五六七八九十]个)?五年(?:计划)?(?:期间|时期|合计|以来|内|中)?)(?:的|，|,)?)+"
 )
@@ -93,12 +93,15 @@ _DETACHED_APPROX = regex.compile(r"(?:大约|(?<![节条契预签合制公盟缔
 _DETACHED_MIN = regex.compile(r"(?:至少|最少|最低)\p{Han}{1,3}$")
 _DETACHED_MAX = regex.compile(r"(?:至多|最多|最高)(?:不超过)?\p{Han}{0,3}$")
 # 工人职员的平均工资以货币计算, 农业总产值在五年内: a basis of measurement or a period is not the metric
-_METRIC_TAIL = regex.compile(r"(?:(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|中|里|间)|每年)$")
-_YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年))的$")
+_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:19|20)\d{2}年(?:底|末)?|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|中|里|间)|每年)$")
+_YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年|第[一二三四五六七八九十]+个五年计划(?:期间|时期)))的$")
 _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新增|新建成|新建|建成|设立|施工|投入生产|投产)的(?!\p{Han}?的)")
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
 _TOPIC_MEASURE = regex.compile(r"(?:全国)?(?:(?:年产|生产|发电|加工|运输|年)?能力|年?产量|播种面积|总产值|产值)$")
 _LINE_TOPIC = regex.compile(r"[ \t　]*(?:以|就|拿)?([^，,。；;：:\d]{1,10}?)(?:来说|而言|方面)?[：:，,]")
+_SENT_FRAME = regex.compile(r"\s*在(?:这些|这|上述|以上|所有)?([^，,。；;：:]{2,20}?)(?:之中|中)[，,]")
+_PLAN_NAME = regex.compile(r"(?:[一二三四五六七八九十]+个|十[一二三四五六七八九]?五|年度|五年|中长期)计划$")
+_PLANNED_VERB = regex.compile(r"(?:为|达|安排|提高|增长|增加|平均|每年|递增|降低|下降|减少|比|新建|建成|投资)")
 _MEASURED_AS = regex.compile(r"\s*以(\p{Han}{1,6}?)计算")
 _SUBJECT_COUNT_VERBS = frozenset({"新增", "新建", "新开工", "新引进", "新开"})
 # 在城镇安排600万人: a place phrase names no metric (the topic before the comma does)
@@ -140,7 +143,7 @@ _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 _RX0 = regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
 _RX0_FIRST = frozenset("（(一二三四五六七八九十")  # (or a digit: what a match of _RX0 starts with)
 _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
-_RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|(?:19|20)\d{2}年|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?末)[^，,]*$")
+_RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|(?:19|20)\d{2}年|第[一二三四五六七八九十]+个五年计划|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?末)[^，,]*$")
 _RX3 = regex.compile(r"(?<!所)占(?!比)(?![^，,]*(?:比重|比例)$)[^，,]*$")  # X占全市…: cut; X占GDP(的)?比重 names an indicator
 _RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮|个)")
 _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
@@ -177,7 +180,10 @@ class _Rec:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-_PLAN_CUE = regex.compile(r"力争|确保|争取|(?<![主重需只必])要(?![素求点])|(?<!即)将|拟|目标|本年内|今年|明年")
+_PLAN_CUE = regex.compile(
+    r"力争|确保|争取|(?<![主重需只必])要(?![素求点])|(?<!即)将|拟|目标|本年内|今年|明年"
+    r"|(?<![年度原])计划(?=达到|为|安排|提高|增长|增加|递增|降低|下降|新建|建成|投资)"  # 粮食产量计划达到…: planned
+)
 
 
 # the noun after a quantity ends at punctuation, 等/的, or the next number (not at 世界500强, 新一代, 近零碳)
@@ -818,8 +824,13 @@ class _Extractor:
                 # metric before the verb, after any earlier verb
                 zstart = 0
                 for a2, b2, w2 in verbs[:-1]:
-                    if w2 in self.nominal_verbs and left.startswith(_SPENDING_HEADS, b2) and a2 > 0 and _RX_HAN.match(left, a2 - 1):
-                        continue  # 经济建设支出: inside a compound noun
+                    if (
+                        w2 in self.nominal_verbs
+                        and a2 > 0
+                        and _RX_HAN.match(left, a2 - 1)
+                        and (left.startswith(_SPENDING_HEADS, b2) or _MEASURE_HEAD.match(left, b2 + left.startswith("总", b2)))
+                    ):
+                        continue  # 经济建设支出, 煤矿建设总规模: inside a compound noun
                     if b2 <= a and self._clean_metric(left[b2:a]):
                         zstart = b2
                         # 新增发电装机达到300万千瓦: a count verb heading the subject of a level verb
@@ -859,6 +870,11 @@ class _Extractor:
         if fm:
             zone = zone[: fm.start()]
         metric = self._clean_metric(zone)
+        if metric.endswith("计划") and len(metric) > 4 and not _PLAN_NAME.search(metric):
+            # 固定资产投资总额计划为3600亿元, 粮食产量计划达到…: 计划 before the verb means "is planned to"
+            mpos = t.rfind(metric, lstart, q.start)
+            if mpos >= 0 and _PLANNED_VERB.match(t, mpos + len(metric)):
+                metric = metric[:-2]
         # a change verb at the end of the metric (国内生产总值增长目标是…, 经济年均增长保持在…)
         pm = self.change_tail_re.search(metric) if metric else None
         if pm and pm.start() > 0:
@@ -1031,6 +1047,39 @@ class _Extractor:
                 if cand and not self._verbs_in(cand) and not _RX_NUMERAL_LEAD.match(cand):
                     metric = cand
                     r.metric_inherited = True
+        if (
+            metric in _BARE_MEASURES
+            and r.action is None
+            and cstart > sent.start
+            and t[cstart - 1] in "，,"
+            and (prev is None or prev.q.end < cstart)
+        ):
+            # 煤炭工业建设，五年投资179亿元: the topic before the comma is what the money is for
+            lo_t = sent.start
+            for m4 in _CLAUSE.finditer(t, sent.start, cstart - 1):
+                lo_t = m4.end()
+            topic_t = self._clean_metric(t[lo_t : cstart - 1])
+            if 4 <= len(topic_t) <= 20 and not _RX_HAS_DIGIT.search(topic_t) and not _LOCATIVE.match(topic_t) and not _starts_with_word(topic_t, self._tb.verbish_any, self._tb.verbish_lens):
+                r.action, metric = metric, topic_t
+                r.metric_inherited = True
+        if prev is None and sent.start not in self._frame and t[sent.start : q.start].lstrip().startswith("在"):
+            # 在这些大中型建设项目中，计划…全部建成的四百个: the sentence opens on the set it counts in
+            fm2 = _SENT_FRAME.match(t, sent.start, q.start)
+            noun2 = self._clean_metric(fm2.group(1)) if fm2 is not None else ""
+            if noun2 and not _RX_HAS_DIGIT.search(noun2):
+                self._frame[sent.start] = noun2
+        if (
+            metric
+            and prev is None
+            and sent.start in self._frame
+            and left.rstrip().endswith("的")
+            and self._verbs_in(left)
+            and not use_right
+        ):
+            metric = self._frame[sent.start]
+            r.metric_inherited = True
+            if r.action is None:
+                r.action = self._verbs_in(left)[-1][2]  # (the relative clause's verb: 建成的四百个)
         if not metric and sent.start in self._frame and left.rstrip().endswith("的"):
             metric = self._frame[sent.start]
             r.metric_inherited = True

@@ -58,7 +58,7 @@ _RX1 = regex.compile(r"国务院|全国|中华人民共和国")
 _RX2 = regex.compile(r"省$|自治区$")
 _RX3 = regex.compile(r"市$")
 _RX4 = regex.compile(r"[区县旗]$")
-_RX5 = regex.compile(r"回顾|过去|总结|取得的|成就|成绩")
+_RX5 = regex.compile(r"回顾|过去|总结|取得的|成就|成绩|(?:当前|目前|现在)的?\p{Han}{0,4}形势$")  # (当前的经济形势: a review)
 _RX6 = regex.compile(r"目标|任务|安排|要求|工作|建议|计划|政策|今年|明年|努力|坚持|推进|加快|推动|实施|着力|建设|深化|提升|强化|促进|切实")
 _RX7 = regex.compile(r"(?:19|20)\d{2}年(?!—)")
 _RX8 = regex.compile(r"((?:19|20)\d{2})年")
@@ -85,8 +85,9 @@ class Meta:
     title: str | None = None
 
 
-_CN_YEAR = regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d])[一二12][〇零一二三四五六七八九0-9]{3}(?=\s*年)")
-_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# (○, a white circle, stands for 〇 in many typeset and OCR'd texts: 一九八○年)
+_CN_YEAR = regex.compile(r"(?<![零〇○一二两三四五六七八九十百千万亿\d])[一二12][〇○零一二三四五六七八九0-9]{3}(?=\s*年)")
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
 def ascii_years(text: str) -> str:
