@@ -203,6 +203,21 @@ def test_resume_skips_up_to_date_and_redoes_changed(reports: Path, tmp_path: Pat
     assert run_batch(reports, out, jobs=1, force=True).count("done") == len(fourth.results)
 
 
+def test_files_emptied_by_a_power_loss_are_redone(reports: Path, tmp_path: Path) -> None:
+    """Per-document outputs are renamed into place without fsync: after a power loss a renamed
+    file can be empty. The digests in the state file catch it and the document is converted again."""
+    out = tmp_path / "out"
+    run_batch(reports, out, jobs=1)
+    before = tree(out)
+    (out / "hebei-2026.json").write_bytes(b"")  # an output lost, its state intact
+    states = [p for p in out.rglob("word-2023.docx.json") if p.is_file()]
+    assert len(states) == 1, "the state file of word-2023.docx"
+    states[0].write_bytes(b"")  # a state file lost
+    again = run_batch(reports, out, jobs=1)
+    assert sorted(r.rel for r in again.results if r.status == "done") == ["hebei-2026.txt", "word-2023.docx"]
+    assert tree(out) == before
+
+
 def test_a_file_that_turns_bad_loses_its_old_output(reports: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(reports, out, jobs=1)
