@@ -22,6 +22,13 @@ def test_values(text: str, value: float) -> None:
     assert parse_number(text) == pytest.approx(value)
 
 
+@pytest.mark.parametrize("text", ["十亿零七千万", "三万零五十", "一亿零五百万", "十亿零七千万零五", "一万零一"])
+def test_zero_before_a_missing_place_is_read_without_cn2an(text: str) -> None:
+    # (一九八二年的报告: 十亿零七千万 — a 零 standing for an empty 千万 place, as cn2an reads it)
+    assert _WELL_FORMED.fullmatch(text), text
+    assert _fallback_cn(text) == float(cn2an.cn2an(text, "strict")) == parse_number(text)
+
+
 @pytest.mark.parametrize("text", ["", "x", "百分之", "一九八〇"])
 def test_not_numbers(text: str) -> None:
     assert parse_number(text) is None

@@ -17,7 +17,7 @@ _BIG = {"万": 10_000, "亿": 100_000_000}
 # 一千二百 / 二十万 / 三千五百万 / 十五: digit–unit pairs in falling order, each section below 万
 _SECTION = r"(?:[一二两三四五六七八九]?千)?(?:[零〇]?[一二两三四五六七八九]?百)?(?:[零〇]?[一二三四五六七八九]?十)?(?:[零〇]?[一二两三四五六七八九])?"
 _WELL_FORMED = regex.compile(
-    rf"(?=[^万亿])(?:(?:{_SECTION}万)?{_SECTION}亿)?(?:{_SECTION}万)?{_SECTION}"
+    rf"(?=[^万亿零〇])(?:(?:{_SECTION}万)?{_SECTION}亿)?(?:[零〇]?{_SECTION}万)?[零〇]?{_SECTION}"
 )
 # Doubled place words (千千, 万万万) are not numerals cn2an can read either.
 _DOUBLED = regex.compile(r"千千|百百|十十|万万万|亿亿亿")
