@@ -99,6 +99,7 @@ _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
 _TOPIC_MEASURE = regex.compile(r"(?:全国)?(?:(?:年产|生产|发电|加工|运输|年)?能力|年?产量|播种面积|总产值|产值)$")
 _LINE_TOPIC = regex.compile(r"[ \t　]*(?:以|就|拿)?([^，,。；;：:\d]{1,10}?)(?:来说|而言|方面)?[：:，,]")
+_YEAR_DIGITS = regex.compile(r"((?:19|20)\d{2})年")
 _SENT_FRAME = regex.compile(r"\s*在(?:这些|这|上述|以上|所有)?([^，,。；;：:]{2,20}?)(?:之中|中)[，,]")
 _PLAN_NAME = regex.compile(r"(?:[一二三四五六七八九十]+个|十[一二三四五六七八九]?五|年度|五年|中长期)计划$")
 _PLANNED_VERB = regex.compile(r"(?:为|达|安排|提高|增长|增加|平均|每年|递增|降低|下降|减少|比|新建|建成|投资)")
@@ -1139,6 +1140,7 @@ class _Extractor:
                 and int(bm.group(1)) <= self.year - 2
                 and cues.last("plan", whole) is None
                 and cues.last("to_year", whole) is None
+                and not any(int(y) > self.year for y in _YEAR_DIGITS.findall(t, sent.start, sent.end))
             ):
                 # 拖拉机台数比一九五七年增长四倍 with no word of intent in the sentence: a result
                 # measured from an old base, not a target (targets carry 将, 要, 力争, 到…年)

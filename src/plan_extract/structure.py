@@ -63,6 +63,7 @@ _RX6 = regex.compile(r"目标|任务|安排|要求|工作|建议|计划|政策|�
 _RX7 = regex.compile(r"(?:19|20)\d{2}年(?!—)")
 _RX8 = regex.compile(r"((?:19|20)\d{2})年")
 _RX9 = regex.compile(r"\d{4}年[—\-－至到]")
+_FUTURE_LEAD = regex.compile(r"(?:到|至|在)?((?:19|20)\d{2})年(?![—\-－至到])")
 _RX10 = regex.compile(r"(?:今年|明年|下一步|今后|新的一年|未来五年|今后五年)")
 _RX11 = regex.compile(r"预期目标|主要目标是|目标任务是")
 # 预计 as the verb of an estimate; not 比1980年预计增加… or 由今年预计的44%提高到…, where the
@@ -255,6 +256,8 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 (first in _RX10_FIRST and _RX10.match(body))
                 or (year is not None and body[:5] in (f"{year}年", f"{year + 1}年"))
                 or ("目标" in body[:30] and _RX11.search(body[:30]))
+                # 到1985年，…将比1980年增长22%: a sentence opening on a year to come
+                or (year is not None and (fy := _FUTURE_LEAD.match(body)) is not None and int(fy.group(1)) > year)
             )
             if mode == "review":
                 if strong_plan:
