@@ -61,7 +61,7 @@ def _qual_prefilter(lex: Lexicon) -> re.Pattern[str] | None:
 
 _TIME_LEAD = regex.compile(
     r"^(?:(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
-    r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末|本年内"
+    r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末|本年内|(?:实际)?(?:执行|实施)(?:过程)?中"
     r"|(?:第[一二三四五六七八九十]个)?五年(?:计划)?(?:期间|时期|合计|以来|内|中)?)(?:的|，|,)?)+"
 )
 _ACHIEVED_CUE = regex.compile(
@@ -901,6 +901,12 @@ class _Extractor:
                 r.action = metric
             metric = ""
             verb_adjacent = True
+        elif metric and left.rstrip().endswith("的") and self._all_verbs(metric.removesuffix("的")) and not sent_recs:
+            # 五年内施工的大中型建设项目，计划…全部建成的四百个: a headless relative clause (only
+            # verbs before 的) counts members of the set named before it, not a thing of its own
+            if r.action is None:
+                r.action = metric.removesuffix("的")
+            metric = ""
         if metric and not r.extra.get("count_subject"):
             lead = self._lead_verb(metric)
             if lead is not None:
@@ -1015,6 +1021,9 @@ class _Extractor:
             pc_start = lo_pc + (pc.start(1) if lo_pc == sent.start else pc.start(1) - 1) if pc is not None else -1
             if pc is not None and (prev is None or prev.q.end <= pc_start):
                 cand = self._clean_metric(pc.group(1))
+                lead_pc = self._lead_verb(cand) if cand and "的" not in cand else None
+                if lead_pc is not None and not self._verbs_in(lead_pc[1]):
+                    cand = lead_pc[1]  # 扩大人工草场面积，计划由…增加到…: the object of the verb before
                 de = cand.rfind("的")
                 # (为职工修建的住宅面积: a verb inside a relative clause before 的 is fine)
                 if cand and not self._verbs_in(cand[de + 1 :] if de > 0 else cand) and len(cand) <= 24:
@@ -1084,6 +1093,12 @@ class _Extractor:
         if not metric and sent.start in self._frame and left.rstrip().endswith("的"):
             metric = self._frame[sent.start]
             r.metric_inherited = True
+        if not metric and prev is not None and prev.metric and left.lstrip().startswith(("都", "均")):
+            # 农业总产值…增加到2660亿元，工业总产值…增加到6050亿元，都是平均每年递增4%: both
+            names = list(dict.fromkeys(x.metric for x in sent_recs if x.metric and not x.extra.get("baseline")))
+            if len(names) > 1:
+                metric = "、".join(names)
+                r.metric_inherited = True
         if not metric and prev is not None and prev.metric:
             metric = prev.metric
             r.metric_inherited = True
