@@ -62,6 +62,7 @@ def _qual_prefilter(lex: Lexicon) -> re.Pattern[str] | None:
 _TIME_LEAD = regex.compile(
     r"^(?:(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
     r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末|本年内|(?:实际)?(?:执行|实施)(?:过程)?中"
+    r"|[上下]半年|(?:春|秋)季学期|(?:第[一二三四]|[一二三四])季度"
     r"|(?:第[一二三四五六七八九十]个)?五年(?:计划)?(?:期间|时期|合计|以来|内|中)?)(?:的|，|,)?)+"
 )
 _ACHIEVED_CUE = regex.compile(
@@ -864,6 +865,7 @@ class _Extractor:
                 after = self._verbs_in(left[fb + 2 :])
                 r.action = after[0][2] if after else None
                 verb_adjacent = True
+                r.extra["respectively"] = True  # (the members are named apart, verbs and all: _distribute_respectively)
         # 全员劳动生产率从人均8.7万元提高到12万元: the metric is before 从/由
         if ("人均" in zone or "每" in zone or "平均" in zone) and _RX9.search(zone):
             r.extra["per_capita"] = True
@@ -907,7 +909,7 @@ class _Extractor:
             if r.action is None:
                 r.action = metric.removesuffix("的")
             metric = ""
-        if metric and not r.extra.get("count_subject"):
+        if metric and not r.extra.get("count_subject") and not (r.extra.get("respectively") and "、" in metric):
             lead = self._lead_verb(metric)
             if lead is not None:
                 # 整备土地50万平方米, 评聘“凤凰英才岗”人才100名: a verb heading the phrase governs
@@ -960,6 +962,14 @@ class _Extractor:
         use_right = bool(right_noun) and (
             not metric or (q.unit in ("%", "‰") and verb_adjacent) or (object_verb and q.unit not in ("%", "‰")) or where
         )
+        if metric.startswith("每") and metric.endswith(("拥有", "有", "配备", "配置")) and right_noun and not use_right:
+            # 每千名户籍老人拥有40张养老床位 → 每千名户籍老人养老床位: a rate per head of what follows
+            head = metric.removesuffix("拥有").removesuffix("配备").removesuffix("配置").removesuffix("有")
+            if len(head) >= 2:
+                r.action = metric[len(head) :]
+                metric = head + right_noun
+                r.extra["per_capita"] = True
+                r.extra["object_after"] = True
         if use_right:
             metric = right_noun
             r.extra["object_after"] = True
@@ -1389,8 +1399,11 @@ class _Extractor:
             members = [x for x in _RX12.split(m) if x]
             if len(members) == len(group) and len(members) > 1:
                 names = self._member_names(members)
-                for rec, name in zip(group, names, strict=True):
+                verbs = [self._lead_verb(x) for x in members]
+                for rec, name, v in zip(group, names, verbs, strict=True):
                     rec.metric = name
+                    if v is not None and all(verbs):
+                        rec.action = v[0]  # 接待游客、实现旅游收入分别…: each member's own verb
             i = j
 
     def _list_comparators(self, recs: list[_Rec]) -> None:
@@ -1422,6 +1435,9 @@ class _Extractor:
         if all(x is not None for x in split):
             return [x[1] for x in split if x is not None]
         first, last = members[0], members[-1]
+        if min(len(x) for x in members) >= 4 and len({x[-2:] for x in members}) == 1:
+            # 新建装配式建筑面积比例、高星级绿色建筑比例: each member is a whole name with its own head
+            return members
         if len(first) <= 3 and len(last) > len(first) + 1 and all(len(x) <= 3 for x in members[:-1]):
             # 城镇、农村居民人均可支配收入 / 交通、水利、能源领域投资额: short parallel members,
             # the last one's head after its own first word is shared
