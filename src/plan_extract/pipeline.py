@@ -153,6 +153,7 @@ _RX6 = regex.compile(r"(?:任务|工作)$")
 _RX7 = regex.compile(r"\s*其中")
 _RX8 = regex.compile(r"(?:从|由)(?!教|业|事|于|此)[^，,。；;从由]{0,12}$")  # (从教津贴, 由于: not a baseline)
 _RX9 = regex.compile(r"人均|每人|每千人|每万人|每百人|每百户|每万|平均")
+_PER_HEAD_LEAD = regex.compile(r"(?:十?万|千|百)(?:人|名\p{Han}{1,4})\p{Han}")  # 万人全科医生数: per 10,000 people
 _RX10 = regex.compile(r"(?:从|由)[^，,。；;]{0,12}$")
 _RX11 = regex.compile(r"(?<!(?:比|较|由|从|同)(?:(?:19|20)\d{2}年|今年|上年|去年|本年|当年)?)预计|高达|预期将")
 _RX12 = regex.compile(r"、|和|及")
@@ -873,6 +874,8 @@ class _Extractor:
         if fm:
             zone = zone[: fm.start()]
         metric = self._clean_metric(zone)
+        if metric[:1] in "十万千百" and _PER_HEAD_LEAD.match(metric):
+            r.extra["per_capita"] = True
         if metric.endswith("计划") and len(metric) > 4 and not _PLAN_NAME.search(metric):
             # 固定资产投资总额计划为3600亿元, 粮食产量计划达到…: 计划 before the verb means "is planned to"
             mpos = t.rfind(metric, lstart, q.start)
@@ -976,6 +979,14 @@ class _Extractor:
             rpos = t.find(right_noun, q.end, cend)
             if rpos >= 0:
                 r.extra["consumed_end"] = rpos + len(right_noun)
+                if (
+                    (r.action or "").endswith("完成")
+                    and not right_noun.endswith(("项目", "工程", "试点"))
+                    and t.startswith("建设", rpos + len(right_noun))
+                ):
+                    # 完成3处立体停车设施建设: what is completed is the building of the thing
+                    metric = right_noun + "建设"
+                    r.extra["consumed_end"] = rpos + len(metric)
             if right_verb and (r.action is None or not verb_adjacent):
                 r.action = right_verb
         if metric.endswith(("外", "以外")) and "除" in t[cstart : q.start]:

@@ -30,6 +30,7 @@ _MULT_NUM = r"千万|百万|万亿|万万|亿|万|千(?![瓦米克])|百"
 
 # Patterns used per candidate, compiled once.
 _RX0 = regex.compile(r"[万亿][^万亿]")
+_FACILITY_LAST = frozenset("院校园馆站构")  # 养老院, 学校, 幼儿园, 文化馆, 卫生站, 养老机构
 _RX1 = regex.compile(r"(?:建|增|完成|改造|建设|新建|扩建|创建|打造|培育|达|等)$")  # (…学校等10所: a count)
 
 
@@ -244,8 +245,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             # 所/期 are counts only right after a verb (新建4所); else part of a name (41所)
             left2 = text[max(0, num_start - 2) : num_start]
             listed = bool(regex.search(rf"\d{regex.escape(base_unit)}[^，,。；;、]{{0,12}}、$", text[max(0, num_start - 20) : num_start]))
-            if not listed and not _RX1.search(left2):
-                continue
+            if not listed and not _RX1.search(left2) and not (left2 and left2[-1] in _FACILITY_LAST):
+                continue  # (区级养老院1所, 幼儿园3所: a count of the facilities just named)
         if is_cn and n1s == "一" and not mult and unit in ("度", "天") and not m.group("post"):
             continue  # 一度曾经…, 在一天之内: adverbs, not quantities
         if is_cn and n1s == "一" and not mult and unit and after == unit[-1]:
