@@ -94,8 +94,11 @@ class Lexicon:
 
     @cached_property
     def all_verbs(self) -> list[str]:
+        # a change verb with a level suffix (降低至, 增长到, 提高为) names the level reached
+        changes = self.change_up | self.change_down
+        levels = {w + sfx for w in changes if len(w) == 2 for sfx in self.verbs.get("level_suffixes", []) if sfx != "在"}
         return sorted(
-            set(self.verbs["verbs"]) | self.change_up | self.change_down,
+            set(self.verbs["verbs"]) | changes | levels,
             key=lambda w: (-len(w), w),
         )
 

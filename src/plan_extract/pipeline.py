@@ -105,6 +105,9 @@ _YEAR_DIGITS = regex.compile(r"((?:19|20)\d{2})年")
 _SENT_FRAME = regex.compile(r"\s*在(?:这些|这|上述|以上|所有)?([^，,。；;：:]{2,20}?)(?:之中|中)[，,]")
 _PLAN_NAME = regex.compile(r"(?:[一二三四五六七八九十]+个|十[一二三四五六七八九]?五|年度|五年|中长期)计划$")
 _PLANNED_VERB = regex.compile(r"(?:为|达|安排|提高|增长|增加|平均|每年|递增|降低|下降|减少|比|新建|建成|投资)")
+_GENERIC_MEASURES = frozenset({"产值", "总产值", "产业产值", "产业规模", "产业投资", "营收", "营业收入"})
+_SECTOR_TOPIC = regex.compile(r"(?:^|(?<=[。；！？]))[ \t　]*(\p{Han}{2,10}?产业)(?![链园区集群基地带])")
+_MILESTONES = ("新台阶", "台阶", "大关", "关口", "新高")
 _MEASURED_AS = regex.compile(r"\s*以(\p{Han}{1,6}?)计算")
 _SUBJECT_COUNT_VERBS = frozenset({"新增", "新建", "新开工", "新引进", "新开"})
 # 在城镇安排600万人: a place phrase names no metric (the topic before the comma does)
@@ -153,7 +156,7 @@ _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
 _RX6 = regex.compile(r"(?:任务|工作)$")
 _RX7 = regex.compile(r"\s*其中")
 _RX8 = regex.compile(r"(?:从|由)(?!教|业|事|于|此)[^，,。；;从由]{0,12}$")  # (从教津贴, 由于: not a baseline)
-_RX9 = regex.compile(r"人均|每人|每千人|每万人|每百人|每百户|每万|平均")
+_RX9 = regex.compile(r"人均|生均|户均|每人|每千人|每万人|每百人|每百户|每万|平均")
 _PER_HEAD_LEAD = regex.compile(r"(?:十?万|千|百)(?:人|名\p{Han}{1,4})\p{Han}")  # 万人全科医生数: per 10,000 people
 _RX10 = regex.compile(r"(?:从|由)[^，,。；;]{0,12}$")
 _RX11 = regex.compile(r"(?<!(?:比|较|由|从|同)(?:(?:19|20)\d{2}年|今年|上年|去年|本年|当年)?)预计|高达|预期将")
@@ -585,8 +588,8 @@ class _Extractor:
     def _right_metric(self, pos: int, end: int) -> tuple[str, str | None]:
         """Noun after the quantity (新建4所幼儿园), and a verb that follows it (60个项目入库)."""
         seg = self.t[pos:end]
-        if not seg or not _RX5.match(seg):
-            return "", None
+        if not seg or not _RX5.match(seg) or seg.startswith(_MILESTONES):
+            return "", None  # (迈上1000亿斤新台阶: a milestone, not what is measured)
         rel = _RELATIVE_RIGHT.match(seg)
         if rel is not None:
             seg = seg[rel.end() :]  # 17个已经列入计划的城市更新项目: the noun after the relative clause
@@ -646,8 +649,10 @@ class _Extractor:
         hit = cache.get(metric)
         if hit is None:
             hit = False
-            if metric in self.lex.lead_verbs:
-                hit = True
+            if metric in self.lex.lead_verbs or (
+                metric[:1] == "新" and (metric[1:] in self.lex.lead_verbs or metric[1:] in self._action_only)
+            ):
+                hit = True  # (新开通12个传统边贸点: 新 and a verb)
             elif (
                 2 <= len(metric) <= 8
                 and self.lex.lead_verbs
@@ -690,14 +695,14 @@ class _Extractor:
             n = 0
 
             def verbish(w: str) -> bool:
-                return w in lead or w in acts or w in self._lexicon_verbs or (w[:1] == "新" and w[1:] in lead)
+                return w in lead or w in acts or w in self._lexicon_verbs or (w[:1] == "新" and (w[1:] in lead or w[1:] in acts))
 
             while n < len(toks) - 1 and n < 4 and (verbish(toks[n]) or (n and toks[n] == "、" and verbish(toks[n + 1]))):
                 if n and toks[n] != "、" and toks[n] not in self._lexicon_verbs and toks[n] not in acts and toks[n - 1] != "、":
                     break  # 完善远足郊野径: a second verb outside the lexicon is more likely the object's first word
                 n += 1
             if n and not any(w in lead or (w[:1] == "新" and w[1:] in lead) for w in toks[:n]) and not (
-                all(w in acts or w == "、" for w in toks[:n])
+                all(w in acts or (w[:1] == "新" and w[1:] in acts) or w == "、" for w in toks[:n])
             ):
                 n = 0  # only lexicon verbs that also name things (投资, 服务): not a head verb
             if n:
@@ -869,7 +874,7 @@ class _Extractor:
                 verb_adjacent = True
                 r.extra["respectively"] = True  # (the members are named apart, verbs and all: _distribute_respectively)
         # 全员劳动生产率从人均8.7万元提高到12万元: the metric is before 从/由
-        if ("人均" in zone or "每" in zone or "平均" in zone) and _RX9.search(zone):
+        if ("均" in zone or "每" in zone) and _RX9.search(zone):
             r.extra["per_capita"] = True
         fm = _RX8.search(zone) if "从" in zone or "由" in zone else None
         if fm:
@@ -968,10 +973,10 @@ class _Extractor:
         )
         if metric.startswith("每") and metric.endswith(("拥有", "有", "配备", "配置")) and right_noun and not use_right:
             # 每千名户籍老人拥有40张养老床位 → 每千名户籍老人养老床位: a rate per head of what follows
-            head = metric.removesuffix("拥有").removesuffix("配备").removesuffix("配置").removesuffix("有")
-            if len(head) >= 2:
-                r.action = metric[len(head) :]
-                metric = head + right_noun
+            per = metric.removesuffix("拥有").removesuffix("配备").removesuffix("配置").removesuffix("有")
+            if len(per) >= 2:
+                r.action = metric[len(per) :]
+                metric = per + right_noun
                 r.extra["per_capita"] = True
                 r.extra["object_after"] = True
         if use_right:
@@ -1115,6 +1120,16 @@ class _Extractor:
         if not metric and sent.start in self._frame and left.rstrip().endswith("的"):
             metric = self._frame[sent.start]
             r.metric_inherited = True
+        if metric in _GENERIC_MEASURES and not r.metric_inherited:
+            # 石化产业持续“减油增化提质”…。产值突破1300亿元: a bare 产值 belongs to the industry the
+            # sentence run of the paragraph is about
+            p0 = t.rfind("\n", 0, q.start) + 1
+            topic_m = None
+            for topic_m in _SECTOR_TOPIC.finditer(t, p0, q.start):  # noqa: B007 - the last one is wanted
+                pass
+            if topic_m is not None:
+                sector = topic_m.group(1)
+                metric = sector + (metric[2:] if metric.startswith("产业") else metric)
         if not metric and prev is not None and prev.metric and left.lstrip().startswith(("都", "均")):
             # 农业总产值…增加到2660亿元，工业总产值…增加到6050亿元，都是平均每年递增4%: both
             names = list(dict.fromkeys(x.metric for x in sent_recs if x.metric and not x.extra.get("baseline")))
@@ -1452,8 +1467,9 @@ class _Extractor:
             return members
         if len(first) <= 3 and len(last) > len(first) + 1 and all(len(x) <= 3 for x in members[:-1]):
             # 城镇、农村居民人均可支配收入 / 交通、水利、能源领域投资额: short parallel members,
-            # the last one's head after its own first word is shared
-            suffix = last[len(first) :]
+            # the last one's head after its own first word is shared (人参、食用菌全产业链产值)
+            toks = self.tok.lcut(last, HMM=False)
+            suffix = last[len(toks[0]) :] if len(toks) > 1 else last[len(first) :]
             return [x + suffix for x in members[:-1]] + [last]
         if len(last) > len(first) + 1:
             toks = self.tok.lcut(last, HMM=False)

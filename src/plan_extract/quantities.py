@@ -30,6 +30,7 @@ _MULT_NUM = r"千万|百万|万亿|万万|亿|万|千(?![瓦米克])|百"
 
 # Patterns used per candidate, compiled once.
 _RX0 = regex.compile(r"[万亿][^万亿]")
+_ALT_UNIT = regex.compile(r"[（(](\p{Han})[)）]")
 _FACILITY_LAST = frozenset("院校园馆站构")  # 养老院, 学校, 幼儿园, 文化馆, 卫生站, 养老机构
 _RX1 = regex.compile(r"(?:建|增|完成|改造|建设|新建|扩建|创建|打造|培育|达|等)$")  # (…学校等10所: a count)
 
@@ -95,7 +96,11 @@ _NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|�
 _MAX_VALUE = 1e15
 _PROGRAMME_AFTER = regex.compile(r"\p{Han}{1,12}?(?:规划|工程|计划|行动|战略)(?![\p{Han}])")
 # 做好十一个方面, 15分钟健身圈, 500米范围内公交站点覆盖率, 10亿元级的科技企业: names and qualifiers
-_VAGUE_AFTER = regex.compile(r"方面|\p{Han}{0,4}圈|范围内|半径|级(?:的|企业|项目|产业|集群|园区|城市|平台)")
+_VAGUE_AFTER = regex.compile(
+    r"方面|\p{Han}{0,4}圈|范围内|半径|级(?:的|企业|项目|产业|集群|园区|城市|平台)"
+    r"|(?<=条)(?:措施|举措|意见|政策|规定|建议)"  # 十二条措施: a policy's name
+    r"|(?<=岁)(?:以[上下])?(?:的)?(?:幼儿|儿童|婴幼儿|老人|老年人|人口|人员|学生|青少年)"  # 2—3岁幼儿: an age band
+)
 _THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
 _HAN_NOUN_START = regex.compile(r"(?!的?有)的?\p{Han}")  # 增长50%以上的有生铁、钢…: 的有 lists members
 _SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
@@ -268,6 +273,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue  # 苏联帮助我国建设的一百五十六个工业单位: a set described, not a count to reach
         if is_cn and base_unit in lex.count_units and v1 <= 10 and not mult:
             continue  # 两个确立, 三个一批, 一项: prose, not counts
+        if is_cn and not m.group("post") and _CN_ONLY_MULT.match((m.group("n1") or "") + (m.group("mult") or "")) and _HAN_NOUN_START.match(text, e):
+            continue  # 千万吨炼化一体化, 百万吨煤制芳烃项目: a round size in a project's name
         if _quoted(text, num_start):
             continue
         if base_unit not in lex.count_units and _PROGRAMME_AFTER.match(text, e):
@@ -303,5 +310,10 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             value_max = v2
         if before == "-" and s > 0 and text[s - 2 : s - 1].isdigit():
             continue
+        if unit and not m.group("post") and text.startswith(("（", "("), e):
+            alt = _ALT_UNIT.match(text, e)
+            if alt is not None and alt.group(1) in lex.count_units:
+                unit_full += alt.group(0)  # 10条（段）, 490套（间）: the unit with its alternative
+                e = alt.end()
         out.append(Quantity(s, e, num_start, v1, value_max, unit_full or None, comparator))
     return out
