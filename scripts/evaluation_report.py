@@ -46,11 +46,21 @@ def main() -> int:
         "evaluated (`gold/SPLIT.md`).",
         "",
     ]
-    for part in ("held", "tune"):
-        docs = [by_id[i] for i in split[part] if i in by_id]
-        out += [f"## {part}", "", head]
+    titles = {
+        "held": "held (the 19 held documents of session 1)",
+        "held_new": "held_new (held documents added in session 3, evaluated only)",
+        "tune": "tune",
+    }
+    for part in ("held", "held_new", "tune"):
+        docs = [by_id[i] for i in split.get(part, []) if i in by_id]
+        if not docs:
+            continue
+        out += [f"## {titles[part]}", "", head]
         out += [_row(d.doc_id or "?", d) for d in sorted(docs, key=lambda d: d.doc_id or "")]
         out.append(_row(f"**micro ({len(docs)} docs)**", micro(docs)))
+        if part == "held_new":
+            every = [by_id[i] for i in [*split["held"], *split["held_new"]] if i in by_id]
+            out.append(_row(f"**all held documents, micro ({len(every)} docs)**", micro(every)))
         out.append("")
     m = report.micro
     out += ["## all", "", head, _row(f"**micro ({len(report.documents)} docs)**", m), ""]

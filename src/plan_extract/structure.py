@@ -59,6 +59,9 @@ _RX2 = regex.compile(r"省$|自治区$")
 _RX3 = regex.compile(r"市$")
 _RX4 = regex.compile(r"[区县旗]$")
 _RX5 = regex.compile(r"回顾|过去|总结|取得的|成就|成绩|(?:当前|目前|现在)的?\p{Han}{0,4}形势$")  # (当前的经济形势: a review)
+# a heading stating results (取得新进展, 成效明显, 步伐加快) and none of intent (力争, 奋力, 要, 将 …)
+_RESULT_HEADING = regex.compile(r"取得(?:了)?(?:新|明显|显著|重大|积极|重要)?(?:的)?(?:进展|成效|突破|成果)|新进展|新成效|成效(?:明显|显著)|明显(?:增强|提升|改善|提高)|步伐加快")
+_INTENT_HEADING = regex.compile(r"力争|确保|奋力|努力|全力|争取|要|将|推动|加快|坚持|着力推动")
 _RX6 = regex.compile(r"目标|任务|安排|要求|工作|建议|计划|政策|今年|明年|努力|坚持|推进|加快|推动|实施|着力|建设|深化|提升|强化|促进|切实")
 _RX7 = regex.compile(r"(?:19|20)\d{2}年(?!—)")
 _RX8 = regex.compile(r"((?:19|20)\d{2})年")
@@ -182,6 +185,8 @@ def _heading_mode(h: str, year: int | None) -> str | None:
         if max(ys) < year:
             return "review"
         return "plan"
+    if _RESULT_HEADING.search(h) and not _INTENT_HEADING.search(h):
+        return "review"  # 新福建建设持续取得新进展新成效: a heading that reports results
     if _RX6.search(h):
         return "plan"
     return None
