@@ -70,6 +70,7 @@ _ACHIEVED_CUE = regex.compile(
     r"|(?<=\p{Han})以来|(?<![到至在])目前(?!为止)"  # 解放以来, 今年以来: since; 目前: the present state
 )
 _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
+_PAREN_ALTERNATIVE = regex.compile(r"[（(]\p{Han}{1,2}[)）]")
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
 _QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
 # 十四五 (the 14th five-year plan), 十五 (10th), and the older 六五…九五 (6th–9th), quoted or not
@@ -107,6 +108,7 @@ _PLAN_NAME = regex.compile(r"(?:[一二三四五六七八九十]+个|十[一二�
 _PLANNED_VERB = regex.compile(r"(?:为|达|安排|提高|增长|增加|平均|每年|递增|降低|下降|减少|比|新建|建成|投资)")
 _GENERIC_MEASURES = frozenset({"产值", "总产值", "产业产值", "产业规模", "产业投资", "营收", "营业收入"})
 _SECTOR_TOPIC = regex.compile(r"(?:^|(?<=[。；！？]))[ \t　]*(\p{Han}{2,10}?产业)(?![链园区集群基地带])")
+_COMPOUND_HEADS = ("项目", "工程", "基地", "区", "园", "村", "点", "校", "单位", "企业", "城市", "县", "镇", "街道", "社区", "中心")
 _MILESTONES = ("新台阶", "台阶", "大关", "关口", "新高")
 _MEASURED_AS = regex.compile(r"\s*以(\p{Han}{1,6}?)计算")
 _SUBJECT_COUNT_VERBS = frozenset({"新增", "新建", "新开工", "新引进", "新开"})
@@ -195,7 +197,7 @@ _PLAN_CUE = regex.compile(
 
 # the noun after a quantity ends at punctuation, 等/的, or the next number (not at 世界500强, 新一代, 近零碳)
 _RIGHT_STOP = regex.compile(
-    r"[，,。；;：:！？\n（(\[]|等|的|[和及与或、]?(?:\d+(?![\d.]*强)|[零〇一二两三四五六七八九十百千]+(?=[万亿个家项条所座套张台辆艘处件名人次元吨亩米公%倍]))|、$"
+    r"[，,。；;：:！？\n\[]|[（(](?!\p{Han}{1,2}[)）])|等|的|[和及与或、]?(?:\d+(?![\d.]*强)|[零〇一二两三四五六七八九十百千]+(?=[万亿个家项条所座套张台辆艘处件名人次元吨亩米公%倍]))|、$"
 )
 
 
@@ -517,8 +519,10 @@ class _Extractor:
         # (each pattern below runs only when a literal or first character all its matches have
         # is there: a substitution that cannot match leaves z as it is)
         if "（" in z or "(" in z:
-            z = _PAREN_ANY.sub("", z)
-            z = _PAREN_TAIL.sub("", z)
+            # 地区生产总值（GDP）: an alias or an aside is dropped; 训练室（场）, 示范单位（小区）: a short
+            # alternative stays part of the name
+            z = _PAREN_ANY.sub(lambda pm: pm.group(0) if _PAREN_ALTERNATIVE.fullmatch(pm.group(0)) else "", z)
+            z = _PAREN_TAIL.sub("", z) if not _PAREN_ALTERNATIVE.search(z) or not z.endswith(("）", ")")) else z
         if z[:1] in _RX0_FIRST or z[:1].isdigit():
             z = _RX0.sub("", z)
         z = _RX1.sub("", z)
@@ -540,7 +544,9 @@ class _Extractor:
             if "计" in z or "口径" in z or "年" in z:
                 z = _METRIC_TAIL.sub("", z)
             z = self._strip_words(z)
-            z = z.strip(" ，,、（）()")
+            z = z.strip(" ，,、").lstrip("（）()")
+            if z.endswith(("）", ")", "（", "(")) and not _PAREN_ALTERNATIVE.search(z, max(0, len(z) - 4)):
+                z = z.rstrip("（）()")  # (a stray bracket; 示范单位（小区） keeps its alternative)
             if z == before:
                 break
         # quotes: keep balanced pairs (“三农”投入), drop a stray one at either end
@@ -627,6 +633,7 @@ class _Extractor:
                     and w in self.lex.lead_verbs
                     and w not in self.nominal_verbs
                     and (pos_w + len(w) == len(seg) or seg[pos_w - 1] == "”")
+                    and not seg.startswith(_COMPOUND_HEADS, pos_w + len(w))  # “好房子”示范项目: a compound
                 ):
                     # only at the end of the phrase or right after a quoted term: inside a compound
                     # (概念验证中心, 立体停车设施) a verb is part of the name
@@ -666,6 +673,13 @@ class _Extractor:
                 ) and any(w in known or w in self._action_only for w in toks)
             cache[metric] = hit
         return bool(hit)
+
+    def _verb_headed(self, phrase: str) -> bool:
+        """Does a verb (of the lead or action lexicons) stand first in the phrase (加快发展, 拓展…产业)?"""
+        if not _starts_with_word(phrase, self._tb.verbish_any, self._tb.verbish_lens):
+            return False  # (a prefilter: no word of the set starts the phrase, whatever the segmentation)
+        toks = self.tok.lcut(phrase, HMM=False)
+        return bool(toks) and toks[0] in self._tb.verbish_any
 
     def _lead_verb(self, metric: str) -> tuple[str, str] | None:
         cache = self.lex.memo("lead_verb")
@@ -1096,7 +1110,7 @@ class _Extractor:
             for m4 in _CLAUSE.finditer(t, sent.start, cstart - 1):
                 lo_t = m4.end()
             topic_t = self._clean_metric(t[lo_t : cstart - 1])
-            if 4 <= len(topic_t) <= 20 and not _RX_HAS_DIGIT.search(topic_t) and not _LOCATIVE.match(topic_t) and not _starts_with_word(topic_t, self._tb.verbish_any, self._tb.verbish_lens):
+            if 4 <= len(topic_t) <= 20 and not _RX_HAS_DIGIT.search(topic_t) and not _LOCATIVE.match(topic_t) and not self._verb_headed(topic_t):
                 r.action, metric = metric, topic_t
                 r.metric_inherited = True
         if prev is None and sent.start not in self._frame and t[sent.start : q.start].lstrip().startswith("在"):
@@ -1125,8 +1139,9 @@ class _Extractor:
             # sentence run of the paragraph is about
             p0 = t.rfind("\n", 0, q.start) + 1
             topic_m = None
-            for topic_m in _SECTOR_TOPIC.finditer(t, p0, q.start):  # noqa: B007 - the last one is wanted
-                pass
+            for tm2 in _SECTOR_TOPIC.finditer(t, p0, q.start):
+                if not self._verb_headed(tm2.group(1)):
+                    topic_m = tm2  # (拓展聚醚醚酮产业: a verb heads it, no topic)
             if topic_m is not None:
                 sector = topic_m.group(1)
                 metric = sector + (metric[2:] if metric.startswith("产业") else metric)
