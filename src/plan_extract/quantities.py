@@ -252,6 +252,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             listed = bool(regex.search(rf"\d{regex.escape(base_unit)}[^，,。；;、]{{0,12}}、$", text[max(0, num_start - 20) : num_start]))
             if not listed and not _RX1.search(left2) and not (left2 and left2[-1] in _FACILITY_LAST):
                 continue  # (区级养老院1所, 幼儿园3所: a count of the facilities just named)
+        if unit == "方" and (not mult or text.startswith("面", e)):
+            continue  # 10亿方 (cubic metres) is a unit only with its multiplier: 三方, 各方, 方面 are not
         if is_cn and n1s == "一" and not mult and unit in ("度", "天") and not m.group("post"):
             continue  # 一度曾经…, 在一天之内: adverbs, not quantities
         if is_cn and n1s == "一" and not mult and unit and after == unit[-1]:
