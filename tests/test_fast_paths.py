@@ -417,3 +417,10 @@ def test_qualitative_prefilter_is_a_necessary_condition() -> None:
             hits += 1
             assert pre.search(t, m.start(), m.end()) is not None, m.group(0)
     assert hits > 1000
+
+
+def test_suffix_measure_first_characters() -> None:
+    """_record looks for a bare measure suffix (建成率) only after a character of _SUFFIX_FIRST."""
+    import plan_extract.pipeline as p
+
+    assert {w[0] for w in p._SUFFIX_MEASURES} == set(p._SUFFIX_FIRST)

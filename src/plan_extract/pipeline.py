@@ -108,6 +108,7 @@ _PLAN_NAME = regex.compile(r"(?:[一二三四五六七八九十]+个|十[一二�
 _PLANNED_VERB = regex.compile(r"(?:为|达|安排|提高|增长|增加|平均|每年|递增|降低|下降|减少|比|新建|建成|投资)")
 _GENERIC_MEASURES = frozenset({"产值", "总产值", "产业产值", "产业规模", "产业投资", "营收", "营业收入"})
 _SECTOR_TOPIC = regex.compile(r"(?:^|(?<=[。；！？]))[ \t　]*(\p{Han}{2,10}?产业)(?![链园区集群基地带])")
+_SUFFIX_FIRST = frozenset("率量数额值度比")
 _NOUN_THEN_LIST = regex.compile(r"[^，,；;。：:\d]{1,14}、")
 _SUFFIX_MEASURES = frozenset({"率", "量", "数", "额", "值", "度", "比", "比例", "比重", "数量"})
 _COMPOUND_HEADS = ("项目", "工程", "基地", "区", "园", "村", "点", "校", "单位", "企业", "城市", "县", "镇", "街道", "社区", "中心")
@@ -816,7 +817,13 @@ class _Extractor:
             if a0 > 0 and left[a0 - 1] not in "在到至为达和与及、" and self._clean_metric(left[:a0]):
                 verbs = verbs[:-1]
         # 美丽河湖建成率达到60%: a verb before a bare measure suffix is part of the indicator's name
-        while verbs and verbs[-1][0] > 0 and _RX_HAN.match(left, verbs[-1][0] - 1) and self._clean_metric(left[verbs[-1][1] :]) in _SUFFIX_MEASURES:
+        while (
+            verbs
+            and left[verbs[-1][1] : verbs[-1][1] + 1] in _SUFFIX_FIRST  # (every word of _SUFFIX_MEASURES starts so)
+            and verbs[-1][0] > 0
+            and _RX_HAN.match(left, verbs[-1][0] - 1)
+            and self._clean_metric(left[verbs[-1][1] :]) in _SUFFIX_MEASURES
+        ):
             verbs = verbs[:-1]
         # 限额以上建设单位964个 / 技术改造项目: a nominal verb between a modifier and a short head
         # noun is part of the noun, not the governing verb
@@ -860,7 +867,7 @@ class _Extractor:
                         and (left.startswith(_SPENDING_HEADS, b2) or _MEASURE_HEAD.match(left, b2 + left.startswith("总", b2)))
                     ):
                         continue  # 经济建设支出, 煤矿建设总规模: inside a compound noun
-                    if b2 <= a and self._clean_metric(left[b2:a]) and self._clean_metric(left[b2:a]) not in _SUFFIX_MEASURES:
+                    if b2 <= a and self._clean_metric(left[b2:a]) not in ("", *_SUFFIX_MEASURES):
                         zstart = b2
                         # 新增发电装机达到300万千瓦: a count verb heading the subject of a level verb
                         # (达到, 为, 保持在) names the thing counted, 城镇新增就业-style
