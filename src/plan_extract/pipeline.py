@@ -131,6 +131,7 @@ _FRAMED_TOPIC = regex.compile(r"^(?:以|就|拿)(\p{Han}.{0,14}?)(?:来说|而�
 _GENERIC_HEAD = regex.compile(r"项目|工程|任务|资金|投资|用地|规模|面积|工作|行动|计划")
 _PLACE_OR_PREP = regex.compile(r"(?:村|镇|乡|片区|城区|街道|社区|西南侧|东南侧|东北侧|西北侧|[东西南北]侧|一期|二期|三期)$|^(?:对|向|给)\p{Han}{1,6}$")
 _RELATIVE_RIGHT = regex.compile(r"(?:已经|已|均已)[^，,。；;\d]{1,10}?的(?=\p{Han}{2})")
+_VERB_DE = regex.compile(r"(\p{Han}{1,3})的(?=\p{Han}{2})")
 _BARE_MEASURES = frozenset({"投资", "收入", "产值", "营收", "营业收入", "销售收入", "税收", "销售额"})
 _TOTAL_LEFT = regex.compile(r"(?:全部|共计|合计|总共|总计)([^，,。；;\d]{2,20}?)(?:共有|共计|共为|总数为|为|达)?$")
 # 经济建设支出决算数, 城市建设投资: a nominal verb before a spending noun is part of the noun
@@ -600,6 +601,11 @@ class _Extractor:
         if not seg or not _RX5.match(seg) or seg.startswith(_MILESTONES):
             return "", None  # (迈上1000亿斤新台阶: a milestone, not what is measured)
         rel = _RELATIVE_RIGHT.match(seg)
+        if rel is None and "的" in seg[1:4]:
+            # 约1亿人居住的棚户区和城中村改造: the counted people are the subject of a clause on what follows
+            rel2 = _VERB_DE.match(seg)
+            if rel2 is not None and self._all_verbs(rel2.group(1)):
+                rel = rel2
         if rel is not None:
             seg = seg[rel.end() :]  # 17个已经列入计划的城市更新项目: the noun after the relative clause
         stop = _RIGHT_STOP.search(seg)
@@ -1104,7 +1110,11 @@ class _Extractor:
             # 拟连续几年发行超长期特别国债…。今年先发行1万亿元: the same verb's object in the
             # sentence before names the metric
             ps, pe = self._prev_sentence
-            vpos = t.rfind(verb[2], ps, pe)
+            vpos = t.rfind(verb[2], sent.start, max(sent.start, cstart - 1))  # (…发行超长期特别国债，…，今年先发行1万亿元)
+            if vpos >= 0:
+                ps, pe = sent.start, cstart
+            else:
+                vpos = t.rfind(verb[2], ps, pe)
             obj = _RX_OBJECT.match(t, vpos + len(verb[2]), pe) if vpos >= 0 else None
             if obj is not None:
                 cand = self._clean_metric(obj.group(0))
