@@ -131,6 +131,11 @@ _FRAMED_TOPIC = regex.compile(r"^(?:以|就|拿)(\p{Han}.{0,14}?)(?:来说|而�
 _GENERIC_HEAD = regex.compile(r"项目|工程|任务|资金|投资|用地|规模|面积|工作|行动|计划")
 _PLACE_OR_PREP = regex.compile(r"(?:村|镇|乡|片区|城区|街道|社区|西南侧|东南侧|东北侧|西北侧|[东西南北]侧|一期|二期|三期)$|^(?:对|向|给)\p{Han}{1,6}$")
 _RELATIVE_RIGHT = regex.compile(r"(?:已经|已|均已)[^，,。；;\d]{1,10}?的(?=\p{Han}{2})")
+_TASK_TAIL = regex.compile(r"(?:任务|目标|指标)+")
+_TASK_MORE = regex.compile(r"(?:和|及|与)[^，,。；;、]{1,16}?(?:任务|目标|指标)+")
+_ASSIGNED = regex.compile(r"(?:下达|确定|分解)的")
+_OWN_TASK = regex.compile(r"(?:[省市县区]定|上级下达|上级)(?:目标|任务|指标)+$")  # 城镇就业市定目标任务
+_YEARLY = regex.compile(r"^(?:年度|全年)")
 _VERB_DE = regex.compile(r"(\p{Han}{1,3})的(?=\p{Han}{2})")
 _BARE_MEASURES = frozenset({"投资", "收入", "产值", "营收", "营业收入", "销售收入", "税收", "销售额"})
 _TOTAL_LEFT = regex.compile(r"(?:全部|共计|合计|总共|总计)([^，,。；;\d]{2,20}?)(?:共有|共计|共为|总数为|为|达)?$")
@@ -1576,6 +1581,12 @@ class _Extractor:
                         break
             if m.group("t"):
                 action = "完成"
+                # 完成城镇就业市定目标任务 / 完成省、市下达的节能减排任务 / 全面完成国家下达的
+                # 节能减排降碳约束性指标和环境质量改善目标: what is to be completed is named inside
+                inside = self._task_targets(sent, m)
+                if inside or not metric:
+                    out.extend(inside)
+                    continue
             if not metric or len(metric) > 20:
                 continue
             q = Quantity(a, b, a, None, None, None, "=")
@@ -1583,6 +1594,45 @@ class _Extractor:
             if action and (action in self.lex.change_up or action.endswith("增长")):
                 r.direction = "up"
             out.append(r)
+        return out
+
+    def _task_targets(self, sent: Sentence, m: regex.Match[str]) -> list[_Rec]:
+        """完成…下达的X任务 / 完成X市定目标任务: qualitative targets to complete an assigned task.
+
+        The quote runs from after 完成 to the end of the task words (the labelling guide's
+        examples); the metric is the task (节能减排任务) or, with no 下达/确定 clause, what the
+        task is about (城镇就业); X和Y gives one record per member, on the same span.
+        """
+        t = self.t
+        a = m.start() + m.group(0).index("完成") + 2
+        b = m.end()
+        tail = _TASK_TAIL.match(t, b)
+        if tail is not None:
+            b = tail.end()  # 目标任务: the whole run of task words
+        more = _TASK_MORE.match(t, b)
+        if more is not None:
+            b = more.end()  # …约束性指标和环境质量改善目标: a second task joined by 和
+        body = t[a:b]
+        out: list[_Rec] = []
+        dm = _ASSIGNED.search(body)
+        if dm is not None:
+            names = [x for x in regex.split(r"和|及|与", body[dm.end() :]) if x]
+            if len(names) > 1 and not regex.search(r"(?:任务|目标|指标)$", names[0]):
+                names = [body[dm.end() :]]  # (only members that each end in a task word are split)
+            metrics = [_YEARLY.sub("", x) for x in names]
+            if all(_TASK_TAIL.fullmatch(x) for x in metrics):
+                return out  # 单位GDP能耗完成省下达的目标任务: the subject before 完成 names it
+        else:
+            own = _OWN_TASK.search(body)
+            if own is None or own.start() == 0:
+                return out
+            metrics = [body[: own.start()]]
+            a += own.start()
+        q = Quantity(a, b, a, None, None, None, "=")
+        for name in metrics:
+            name = name.strip(" \t\n　，,、")  # (as worded: 目标 and 任务 are part of the name here)
+            if name and len(name) <= 24 and _RX_WORDY.search(name):
+                out.append(_Rec(q=q, sent=sent, metric=name, action="完成", kind="qualitative"))
         return out
 
 
@@ -1721,7 +1771,7 @@ def parse(
         metric = r.metric
         if metric is not None:
             # metric as worded in the original (traditional characters and full-width kept, noise removed)
-            metric = _as_worded(norm, metric, r)
+            metric = _as_worded(norm, metric, r, overlap=r.kind == "qualitative")
         conf = r.confidence if stance == r.sent.stance_default else r.confidence * 0.9
         unit = _unit_as_worded(norm, r.q)
         bu = base_unit(unit)
