@@ -68,6 +68,8 @@ _RX8 = regex.compile(r"((?:19|20)\d{2})年")
 _RX9 = regex.compile(r"\d{4}年[—\-－至到]")
 _FUTURE_LEAD = regex.compile(r"(?:到|至|在)?((?:19|20)\d{2})年(?![—\-－至到])")
 _RX10 = regex.compile(r"(?:今年|明年|下一步|今后|新的一年|未来五年|今后五年)")
+# 国内生产总值增长率达到预期目标, 低于13%左右的预期目标: a target met or missed is a result
+_MET_BEFORE = regex.compile(r"(?:达到|完成|实现|超过|超额|低于|高于|好于)[^，,。；;]{0,12}$")
 _RX11 = regex.compile(r"预期目标|主要目标是|目标任务是")
 # 预计 as the verb of an estimate; not 比1980年预计增加… or 由今年预计的44%提高到…, where the
 # estimate is the base a target is measured against
@@ -260,7 +262,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             strong_plan = bool(
                 (first in _RX10_FIRST and _RX10.match(body))
                 or (year is not None and body[:5] in (f"{year}年", f"{year + 1}年"))
-                or ("目标" in body[:30] and _RX11.search(body[:30]))
+                or ("目标" in body[:30] and (tm := _RX11.search(body[:30])) is not None and not _MET_BEFORE.search(body, 0, tm.start()))
                 # 到1985年，…将比1980年增长22%: a sentence opening on a year to come
                 or (year is not None and (fy := _FUTURE_LEAD.match(body)) is not None and int(fy.group(1)) > year)
             )
