@@ -62,7 +62,7 @@ def _qual_prefilter(lex: Lexicon) -> re.Pattern[str] | None:
 _TIME_LEAD = regex.compile(
     r"^(?:(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
     r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末|本年内|(?:实际)?(?:执行|实施)(?:过程)?中"
-    r"|[上下]半年|(?:春|秋)季学期|(?:第[一二三四]|[一二三四])季度"
+    r"|[上下]半年|(?:春|秋)季学期|(?:第[一二三四]|[一二三四])季度|用[一二两三四五六七八九十\d]+年(?:左右)?(?:的)?时间"
     r"|(?:第[一二三四五六七八九十]个)?五年(?:计划)?(?:期间|时期|合计|以来|内|中)?)(?:的|，|,)?)+"
 )
 _ACHIEVED_CUE = regex.compile(
@@ -97,15 +97,17 @@ _DETACHED_MIN = regex.compile(r"(?:至少|最少|最低)\p{Han}{1,3}$")
 _DETACHED_MAX = regex.compile(r"(?:至多|最多|最高)(?:不超过)?\p{Han}{0,3}$")
 # 工人职员的平均工资以货币计算, 农业总产值在五年内: a basis of measurement or a period is not the metric
 _METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:19|20)\d{2}年(?:底|末)?|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|中|里|间)|每年)$")
-_YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年|第[一二三四五六七八九十]+个五年计划(?:期间|时期)))的$")
+_YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年|现有|目前|现在|第[一二三四五六七八九十]+个五年计划(?:期间|时期)))的$")
 _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新增|新建成|新建|建成|设立|施工|投入生产|投产)的(?!\p{Han}?的)")
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
 _TOPIC_MEASURE = regex.compile(r"(?:全国)?(?:(?:年产|生产|发电|加工|运输|年)?能力|年?产量|播种面积|总产值|产值)$")
 _LINE_TOPIC = regex.compile(r"[ \t　]*(?:以|就|拿)?([^，,。；;：:\d]{1,10}?)(?:来说|而言|方面)?[：:，,]")
 _YEAR_DIGITS = regex.compile(r"((?:19|20)\d{2})年")
 _SENT_FRAME = regex.compile(r"\s*在(?:这些|这|上述|以上|所有)?([^，,。；;：:]{2,20}?)(?:之中|中)[，,]")
+_RATE_OF_CHANGE = ("增长速度", "增速", "增幅", "涨幅", "增长幅度")  # (人口自然增长率 is a level: a ratio)
+_BUDGET_KINDS = frozenset({"公共", "部门", "基金", "本级", "经营", "综合"})  # 一般公共预算 names a budget
 _PLAN_NAME = regex.compile(r"(?:[一二三四五六七八九十]+个|十[一二三四五六七八九]?五|年度|五年|中长期)计划$")
-_PLANNED_VERB = regex.compile(r"(?:为|达|安排|提高|增长|增加|平均|每年|递增|降低|下降|减少|比|新建|建成|投资)")
+_PLANNED_VERB = regex.compile(r"(?:拟|将|要)?(?:为|达|安排|提高|增长|增加|平均|每年|递增|降低|下降|减少|比|新建|建成|投资)")
 _GENERIC_MEASURES = frozenset({"产值", "总产值", "产业产值", "产业规模", "产业投资", "营收", "营业收入"})
 _SECTOR_TOPIC = regex.compile(r"(?:^|(?<=[。；！？]))[ \t　]*(\p{Han}{2,10}?产业)(?![链园区集群基地带])")
 _SUFFIX_FIRST = frozenset("率量数额值度比")
@@ -129,7 +131,7 @@ _BASE_OF_CHANGE = regex.compile(r"(?:基础|基数|水平)上|为基数")
 _FRAMED_TOPIC = regex.compile(r"^(?:以|就|拿)(\p{Han}.{0,14}?)(?:来说|而言|来看)$")
 # 建设项目, 改造工程: after a construction verb these heads make a noun, not an object
 _GENERIC_HEAD = regex.compile(r"项目|工程|任务|资金|投资|用地|规模|面积|工作|行动|计划")
-_PLACE_OR_PREP = regex.compile(r"(?:村|镇|乡|片区|城区|街道|社区|西南侧|东南侧|东北侧|西北侧|[东西南北]侧|一期|二期|三期)$|^(?:对|向|给)\p{Han}{1,6}$")
+_PLACE_OR_PREP = regex.compile(r"(?:村|镇|乡|片区|城区|街道|社区|西南侧|东南侧|东北侧|西北侧|[东西南北]侧|一期|二期|三期)$|^(?:对|向|给)\p{Han}{1,6}$|^全(?:国|省|市|区|县)$")
 _RELATIVE_RIGHT = regex.compile(r"(?:已经|已|均已)[^，,。；;\d]{1,10}?的(?=\p{Han}{2})")
 _TASK_TAIL = regex.compile(r"(?:任务|目标|指标)+")
 _TASK_MORE = regex.compile(r"(?:和|及|与)[^，,。；;、]{1,16}?(?:任务|目标|指标)+")
@@ -160,7 +162,7 @@ _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 _RX0 = regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
 _RX0_FIRST = frozenset("（(一二三四五六七八九十")  # (or a digit: what a match of _RX0 starts with)
 _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
-_RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|(?:19|20)\d{2}年|第[一二三四五六七八九十]+个五年计划|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?末)[^，,]*$")
+_RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|现有|目前|现在|(?:19|20)\d{2}年|第[一二三四五六七八九十]+个五年计划|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?末)[^，,]*$")
 _RX3 = regex.compile(r"(?<!所)占(?!比)(?![^，,]*(?:比重|比例)$)[^，,]*$")  # X占全市…: cut; X占GDP(的)?比重 names an indicator
 _RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮|个)")
 _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
@@ -920,7 +922,7 @@ class _Extractor:
         metric = self._clean_metric(zone)
         if metric[:1] in "十万千百" and _PER_HEAD_LEAD.match(metric):
             r.extra["per_capita"] = True
-        if metric.endswith("计划") and len(metric) > 4 and not _PLAN_NAME.search(metric):
+        if metric.endswith(("计划", "预算")) and len(metric) > 4 and not _PLAN_NAME.search(metric) and metric[-4:-2] not in _BUDGET_KINDS:
             # 固定资产投资总额计划为3600亿元, 粮食产量计划达到…: 计划 before the verb means "is planned to"
             mpos = t.rfind(metric, lstart, q.start)
             if mpos >= 0 and _PLANNED_VERB.match(t, mpos + len(metric)):
@@ -935,6 +937,12 @@ class _Extractor:
             if r.action is None or r.action in ("保持", "保持在", "实现", "达到", "控制在") or (verb is not None and verb[2] != word):
                 r.action = word
             verb_adjacent = True
+        if metric == "幅度" and verb is not None and (verb[2] in self.lex.change_up or verb[2] in self.lex.change_down):
+            # 工作人员总数减少幅度在25%左右: the size of the change of the subject
+            subject = self._clean_metric(left[: verb[0]])
+            if subject:
+                metric = subject
+                r.extra["increment"] = True
         am2 = _ABSOLUTE_INCREMENT.search(left) if "绝对" in left else None
         if am2 is not None:
             # 粮食增加的绝对数将达到3000亿斤, 增长的绝对数却是692万吨: the increment of the subject
@@ -1005,7 +1013,7 @@ class _Extractor:
         # amount is what is measured; the words before the verb are the agent
         # 完成贡镇村1760亩“早改水”项目, 对全区286座垃圾转运站: a place or a prepositional phrase
         # before the number says where, the noun after it what is counted
-        where = bool(metric) and bool(_PLACE_OR_PREP.search(metric)) and q.unit not in ("%", "‰")
+        where = bool(metric) and bool(_PLACE_OR_PREP.search(metric)) and (q.unit not in ("%", "‰") or t.startswith("的", q.end))
         use_right = bool(right_noun) and (
             not metric or (q.unit in ("%", "‰") and verb_adjacent) or (object_verb and q.unit not in ("%", "‰")) or where
         )
@@ -1044,7 +1052,7 @@ class _Extractor:
         r.extra["verb_adjacent"] = verb_adjacent
         # 8.7万元 in 从8.7万元提高到12万元 is the present level, not the target
         if ("从" in left or "由" in left) and _RX10.search(left) and regex.match(
-            r"(?:提高|增加|提升|下降|降低|减少|调整|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?", t[q.end : q.end + 4]
+            r"(?:提高|增加|提升|下降|降低|减少|调整|调高|调低|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?", t[q.end : q.end + 4]
         ):
             r.extra["baseline"] = True
         # inheritance inside the sentence
@@ -1299,7 +1307,7 @@ class _Extractor:
         if r.extra.get("increment"):
             r.kind, r.direction = "change", "down" if down else "up"
             return
-        if (up or down) and r.extra.get("object_after") and unit.lstrip("万亿") in self.lex.count_units:
+        if (up or down) and r.extra.get("object_after") and (unit.lstrip("万亿") in self.lex.count_units or unit in ("万", "亿")):
             r.kind = "amount"  # 增加1500个公办学位: items added, counted like 新增
             return
         if (up or down) and not level_verb and r.extra.get("verb_adjacent", True):
@@ -1307,6 +1315,11 @@ class _Extractor:
                 r.kind = "change"
                 r.direction = "up" if up else "down"
                 return
+        if unit in ("%", "‰") and r.metric and r.metric.endswith(_RATE_OF_CHANGE):
+            # 国民经济增长速度调高到8%至9%, 增速保持在6%: the level of a growth rate is a change
+            r.kind = "change"
+            r.direction = "down" if down else "up"
+            return
         if unit in ("%", "‰"):
             r.kind = "ratio"
             return

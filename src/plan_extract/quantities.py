@@ -59,7 +59,7 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     suf = _alternation(list(c["suffix"]))
     sep = _alternation(c["range_separators"])
     num = rf"(?:{_AR_NUM}|{_CN_NUM})"
-    unit = rf"(?:{pct}|(?<=\d\.\d{{1,2}})年(?![代级度底初末前后内间月])|(?:{_MULT})?(?:{base})|(?:{_MULT})?(?:{latin})(?![A-Za-z])|(?:万亿|亿|万)(?=(?:{suf})))"
+    unit = rf"(?:{pct}|(?<=\d\.\d{{1,2}})年(?![代级度底初末前后内间月])|(?:{_MULT})?(?:{base})|(?:{_MULT})?(?:{latin})(?![A-Za-z])|(?:万亿|亿|万)(?=(?:{suf}))|(?<=\d)(?:万亿|亿|万)(?![万亿多余])(?=\p{{Han}}|[，,。；;]))"
     # A cheap first-character test: every quantity starts with a digit, a numeral, a
     # comparator word or 翻/倍; the engine skips other positions at once.
     first = "".join(sorted({w[0] for w in c["prefix"]} | set(CN_DIGITS) | set("0123456789翻倍百")))
@@ -252,6 +252,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             listed = bool(regex.search(rf"\d{regex.escape(base_unit)}[^，,。；;、]{{0,12}}、$", text[max(0, num_start - 20) : num_start]))
             if not listed and not _RX1.search(left2) and not (left2 and left2[-1] in _FACILITY_LAST):
                 continue  # (区级养老院1所, 幼儿园3所: a count of the facilities just named)
+        if unit == "种" and is_cn and (not after or after in "，,。；;、）)"):
+            continue  # …、糖等十七种；: the size of the list just given, not a count to reach
         if unit == "方" and (not mult or text.startswith("面", e)):
             continue  # 10亿方 (cubic metres) is a unit only with its multiplier: 三方, 各方, 方面 are not
         if is_cn and n1s == "一" and not mult and unit in ("度", "天") and not m.group("post"):
