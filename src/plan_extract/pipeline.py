@@ -60,7 +60,7 @@ def _qual_prefilter(lex: Lexicon) -> re.Pattern[str] | None:
 
 
 _TIME_LEAD = regex.compile(
-    r"^(?:(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
+    r"^(?:(?:为|为了)?(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
     r"|今后五年|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末|本年内|(?:实际)?(?:执行|实施)(?:过程)?中"
     r"|[上下]半年|(?:春|秋)季学期|(?:第[一二三四]|[一二三四])季度|用[一二两三四五六七八九十\d]+年(?:左右)?(?:的)?时间"
     r"|(?:第[一二三四五六七八九十]个)?五年(?:计划)?(?:期间|时期|合计|以来|内|中)?)(?:的|，|,)?)+"
@@ -108,6 +108,8 @@ _RATE_OF_CHANGE = ("增长速度", "增速", "增幅", "涨幅", "增长幅度")
 _BUDGET_KINDS = frozenset({"公共", "部门", "基金", "本级", "经营", "综合"})  # 一般公共预算 names a budget
 _PLAN_NAME = regex.compile(r"(?:[一二三四五六七八九十]+个|十[一二三四五六七八九]?五|年度|五年|中长期)计划$")
 _PLANNED_VERB = regex.compile(r"(?:拟|将|要)?(?:为|达|安排|提高|增长|增加|平均|每年|递增|降低|下降|减少|比|新建|建成|投资)")
+_FUNDERS = frozenset({"中央财政", "财政", "各级财政", "地方财政", "省级财政", "市级财政", "区级财政", "县级财政", "本级财政", "政府", "国家"})
+_PURPOSE_AFTER = regex.compile(r"(?:[，,]比上年[^，,。；;]{2,12})?[，,](?:重点|专项|主要)?(?:用于|支持)([^，,。；;]{2,20})")
 _GENERIC_MEASURES = frozenset({"产值", "总产值", "产业产值", "产业规模", "产业投资", "营收", "营业收入"})
 _SECTOR_TOPIC = regex.compile(r"(?:^|(?<=[。；！？]))[ \t　]*(\p{Han}{2,10}?产业)(?![链园区集群基地带])")
 _SUFFIX_FIRST = frozenset("率量数额值度比")
@@ -1170,6 +1172,19 @@ class _Extractor:
         if not metric and sent.start in self._frame and left.rstrip().endswith("的"):
             metric = self._frame[sent.start]
             r.metric_inherited = True
+        if metric in _FUNDERS and (r.action or "") in ("安排", "投入", "拨出", "下达", "拨付") and not r.extra.get("object_after"):
+            # 今年中央财政将安排832亿元，比上年增加167亿元，支持卫生事业改革和发展 / 加快社会保障体系建设，
+            # 今年中央财政将安排2762亿元: the funder is no metric; what the money is for is
+            pm2 = _PURPOSE_AFTER.match(t, q.end, sent.end)
+            purpose = self._clean_metric(pm2.group(1)) if pm2 is not None else ""
+            if not purpose and cstart > sent.start:
+                lo_p = sent.start
+                for m5 in _CLAUSE.finditer(t, sent.start, cstart - 1):
+                    lo_p = m5.end()
+                lead_p = self._lead_verb(self._clean_metric(t[lo_p : cstart - 1]))
+                purpose = lead_p[1] if lead_p is not None else ""
+            if purpose and not _RX_HAS_DIGIT.search(purpose):
+                metric = purpose
         if metric in _GENERIC_MEASURES and not r.metric_inherited:
             # 石化产业持续“减油增化提质”…。产值突破1300亿元: a bare 产值 belongs to the industry the
             # sentence run of the paragraph is about
