@@ -354,7 +354,7 @@ def test_literal_guards_in_record_are_necessary_conditions() -> None:
         "_RX11": (p._RX11.search, lambda s: "预计" in s or "高达" in s or "预期将" in s),
         "_PERFECTIVE": (p._PERFECTIVE.search, lambda s: "了" in s),
         "_YEAR_OF": (p._YEAR_OF.search, lambda s: "的" in s),
-        "_CONDITIONAL": (p._CONDITIONAL.search, lambda s: any(c in s for c in "如若假只")),
+        "_CONDITIONAL": (p._CONDITIONAL.search, lambda s: any(c in s for c in "如若假只即哪")),
         "_DETACHED_MIN": (p._DETACHED_MIN.search, lambda s: "少" in s or "低" in s),
         "_DETACHED_MAX": (p._DETACHED_MAX.search, lambda s: "多" in s or "高" in s),
         "_DETACHED_APPROX": (p._DETACHED_APPROX.search, lambda s: "约" in s),
@@ -377,7 +377,7 @@ def test_literal_guards_in_record_are_necessary_conditions() -> None:
     words = [
         "其中", "占全市", "人均", "每万人", "平均", "从", "由", "增加的绝对数", "能力", "年产量", "播种面积",
         "总产值", "中", "之中", "小于", "高于1952年", "预计", "高达", "预期将", "完成了", "1958年的", "比上年的",
-        "如果", "假使", "只要", "若能", "至少", "最低", "至多", "最高不超过", "大约", "约", "，", "。", "国", "增长",
+        "如果", "假使", "只要", "若能", "即使", "哪怕", "至少", "最低", "至多", "最高不超过", "大约", "约", "，", "。", "国", "增长",
         "（一）", "(含", "）", "3、", "比去年同期", "与上年", "在1954年的基数上", "比原计划", "第二批", "“三农”",
         "产值计划", "按可比口径", "以货币计算", "以播种面积计算", "五年内", "每年", "43 ", "新装", "以钢的产量来说", "就", "新增的",
         "具有", "特色的", "技术专业、产业鲜明、生态完善的", "园区", "1", "　",

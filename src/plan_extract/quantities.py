@@ -62,7 +62,7 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     unit = rf"(?:{pct}|(?<=\d\.\d{{1,2}})年(?![代级度底初末前后内间月])|(?:{_MULT})?(?:{base})|(?:{_MULT})?(?:{latin})(?![A-Za-z])|(?:万亿|亿|万)(?=(?:{suf}))|(?<=\d)(?:万亿|亿|万)(?![万亿多余])(?=\p{{Han}}|[，,。；;]))"
     # A cheap first-character test: every quantity starts with a digit, a numeral, a
     # comparator word or 翻/倍; the engine skips other positions at once.
-    first = "".join(sorted({w[0] for w in c["prefix"]} | set(CN_DIGITS) | set("0123456789翻倍百")))
+    first = "".join(sorted({w[0] for w in c["prefix"]} | set(CN_DIGITS) | set("0123456789翻倍百千")))
     pat = rf"""
     (?=[{regex.escape(first)}])
     (?:
@@ -74,7 +74,7 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
       |
         (?!百分之)(?<![一二三四五六七八九十百])(?P<cfd>[一二三四五六七八九十百]++)分之(?P<cfn>[一二三四五六七八九十]++(?:[点點][零〇一二三四五六七八九]++)?)
       |
-        百分之(?P<pn1>{num})(?:(?P<psep>{sep})(?:百分之)?(?P<pn2>{num})(?!年))?
+        (?P<pct>[百千])分之(?P<pn1>{num})(?:(?P<psep>{sep})(?:[百千]分之)?(?P<pn2>{num})(?!年))?
       |
         (?P<n1>{num})
         (?:(?P<u1>{unit}|(?:万亿|亿|万)(?={sep}))?(?P<sep>{sep})(?P<pre2>{pre})?(?P<n2>{num}))?
@@ -238,7 +238,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
         if n2s and (v2 is None or not math.isfinite(v2) or v2 > _MAX_VALUE):
             continue
         if m.group("pn1"):
-            unit_full = "%"
+            unit_full = "‰" if m.group("pct") == "千" else "%"  # 千分之十三: per mille
         else:
             unit_full = mult + unit
         base_unit = unit.split("/")[0]
