@@ -343,7 +343,7 @@ def test_literal_guards_in_record_are_necessary_conditions() -> None:
     guards = {
         "_RX7": (p._RX7.match, lambda s: "其中" in s),
         "_RX_SHARE_OF": (p._RX_SHARE_OF.search, lambda s: "占" in s),
-        "_RX9": (p._RX9.search, lambda s: "均" in s or "每" in s),
+        "_RX9": (p._RX9.search, lambda s: "均" in s or "每" in s or "亩产" in s or "单产" in s),
         "_RX8": (p._RX8.search, lambda s: "从" in s or "由" in s),
         "_RX10": (p._RX10.search, lambda s: "从" in s or "由" in s),
         "_ABSOLUTE_INCREMENT": (p._ABSOLUTE_INCREMENT.search, lambda s: "绝对" in s),

@@ -62,7 +62,7 @@ def _qual_prefilter(lex: Lexicon) -> re.Pattern[str] | None:
 _TIME_LEAD = regex.compile(
     r"^(?:(?:为|为了)?(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
     r"|今后(?:五年|几年|一个时期|一段时期)?|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末|本年内|(?:实际)?(?:执行|实施)(?:过程)?中"
-    r"|[上下]半年|(?:春|秋)季学期|(?:第[一二三四]|[一二三四])季度|用[一二两三四五六七八九十\d]+年(?:左右)?(?:的)?时间|[五十]年平均"
+    r"|(?:按照|根据|依照)[^，,。；;]{0,10}(?:情况|要求|条件)|[上下]半年|(?:春|秋)季学期|(?:第[一二三四]|[一二三四])季度|用[一二两三四五六七八九十\d]+年(?:左右)?(?:的)?时间|[五十]年平均"
     r"|(?:第[一二三四五六七八九十]个)?五年(?:计划)?(?:期间|时期|合计|以来|内|中)?)(?:的|，|,)?)+"
 )
 _ACHIEVED_CUE = regex.compile(
@@ -96,7 +96,7 @@ _DETACHED_APPROX = regex.compile(r"(?:大约|(?<![节条契预签合制公盟缔
 _DETACHED_MIN = regex.compile(r"(?:至少|最少|最低)\p{Han}{1,3}$")
 _DETACHED_MAX = regex.compile(r"(?:至多|最多|最高)(?:不超过)?\p{Han}{0,3}$")
 # 工人职员的平均工资以货币计算, 农业总产值在五年内: a basis of measurement or a period is not the metric
-_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:19|20)\d{2}年(?:底|末)?|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|中|里|间)|每年)$")
+_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:19|20)\d{2}年(?:底|末)?|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:内|中|里|间)|每年)$")
 _YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年|现有|目前|现在|第[一二三四五六七八九十]+个五年计划(?:期间|时期)))的$")
 _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新增|新建成|新建|建成|设立|施工|投入生产|投产)的(?!\p{Han}?的)")
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
@@ -112,6 +112,7 @@ _FUNDERS = frozenset({"中央财政", "财政", "各级财政", "地方财政", 
 _PURPOSE_AFTER = regex.compile(r"(?:[，,]比上年[^，,。；;]{2,12})?[，,](?:重点|专项|主要)?(?:用于|支持)([^，,。；;]{2,20})")
 _GENERIC_MEASURES = frozenset({"产值", "总产值", "产业产值", "产业规模", "产业投资", "营收", "营业收入"})
 _SECTOR_TOPIC = regex.compile(r"(?:^|(?<=[。；！？]))[ \t　]*(\p{Han}{2,10}?产业)(?![链园区集群基地带])")
+_SKIPPABLE_CLAUSE = regex.compile(r"\s*(?:按照|根据|依照|在|于(?!是)|从(?![事业])|经过)")  # (从事农业的劳动力 is a noun phrase)
 _SUFFIX_FIRST = frozenset("率量数额值度比")
 _NOUN_THEN_LIST = regex.compile(r"[^，,；;。：:\d]{1,14}、")
 _SUFFIX_MEASURES = frozenset({"率", "量", "数", "额", "值", "度", "比", "比例", "比重", "数量"})
@@ -171,7 +172,7 @@ _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
 _RX6 = regex.compile(r"(?:任务|工作)$")
 _RX7 = regex.compile(r"\s*其中")
 _RX8 = regex.compile(r"(?:从|由)(?!教|业|事|于|此)[^，,。；;从由]{0,12}$")  # (从教津贴, 由于: not a baseline)
-_RX9 = regex.compile(r"人均|生均|户均|每人|每千人|每万人|每百人|每百户|每万|平均")
+_RX9 = regex.compile(r"人均|生均|户均|每人|每千人|每万人|每百人|每百户|每万|平均|每亩|亩产|单产")
 _PER_HEAD_LEAD = regex.compile(r"(?:十?万|千|百)(?:人|名\p{Han}{1,4})\p{Han}")  # 万人全科医生数: per 10,000 people
 _RX10 = regex.compile(r"(?:从|由)[^，,。；;]{0,12}$")
 _RX11 = regex.compile(r"(?<!(?:比|较|由|从|同)(?:(?:19|20)\d{2}年|今年|上年|去年|本年|当年)?)预计|高达|预期将")
@@ -210,7 +211,7 @@ _PLAN_CUE = regex.compile(
 
 # the noun after a quantity ends at punctuation, 等/的, or the next number (not at 世界500强, 新一代, 近零碳)
 _RIGHT_STOP = regex.compile(
-    r"[，,。；;：:！？\n\[]|[（(](?!\p{Han}{1,2}[)）])|等|的|[和及与或、]?(?:\d+(?![\d.]*强)|[零〇一二两三四五六七八九十百千]+(?=[万亿个家项条所座套张台辆艘处件名人次元吨亩米公%倍]))|、$"
+    r"[，,。；;：:！？\n\[]|[（(](?!\p{Han}{1,2}[)）])|等|的|[和及与或、]?(?:\d+(?![\d.]*强)|[零〇一二两三四五六七八九十百千]+(?=[万亿个家项条所座套张台辆艘处件名人次元吨亩米公%倍斤克升度方段种批户部架列位匹枚千]))|、$"
 )
 
 
@@ -916,7 +917,7 @@ class _Extractor:
                 verb_adjacent = True
                 r.extra["respectively"] = True  # (the members are named apart, verbs and all: _distribute_respectively)
         # 全员劳动生产率从人均8.7万元提高到12万元: the metric is before 从/由
-        if ("均" in zone or "每" in zone) and _RX9.search(zone):
+        if ("均" in zone or "每" in zone or "亩产" in zone or "单产" in zone) and _RX9.search(zone):
             r.extra["per_capita"] = True
         fm = _RX8.search(zone) if "从" in zone or "由" in zone else None
         if fm:
@@ -1089,8 +1090,17 @@ class _Extractor:
                 metric += bm.group(1)
         if not metric and (prev is None or prev.q.end < cstart) and q.special is None:
             # 生产资料在工业总产值中所占的比重，将由46%上升到47%: the subject stands alone in the clause before
-            lo_pc = max(sent.start, cstart - 31)
-            seg_pc = t[lo_pc : max(sent.start, cstart - 1)]
+            end_pc = cstart - 1
+            for _ in range(2):
+                # (棉花的亩产量在十二年内，按照不同的情况，分别达到…: a clause that names nothing
+                # (a circumstance, a time) is passed over for the one before it)
+                i_pc = max(t.rfind("，", sent.start, end_pc), t.rfind(",", sent.start, end_pc)) if end_pc > sent.start else -1
+                skipped = t[i_pc + 1 if i_pc >= 0 else sent.start : end_pc]
+                if i_pc < 0 or not _SKIPPABLE_CLAUSE.match(skipped) or skipped.lstrip().startswith(_ZAI_WORDS):
+                    break
+                end_pc = i_pc
+            lo_pc = max(sent.start, end_pc - 30)
+            seg_pc = t[lo_pc : max(sent.start, end_pc)]
             # the window's start is a clause start only when it is the sentence's start
             pc = _RX_PREV_CLAUSE.search(seg_pc if lo_pc == sent.start else "\x00" + seg_pc)
             pc_start = lo_pc + (pc.start(1) if lo_pc == sent.start else pc.start(1) - 1) if pc is not None else -1
@@ -1338,8 +1348,8 @@ class _Extractor:
         if unit in ("%", "‰"):
             r.kind = "ratio"
             return
-        if "/" in unit or r.extra.get("per_capita"):
-            r.kind = "ratio"
+        if "/" in unit or r.extra.get("per_capita") or (r.metric_inherited and r.metric and _RX9.search(r.metric)):
+            r.kind = "ratio"  # (棉花的亩产量…，分别达到40斤: a per-mu yield, the metric inherited)
             return
         r.kind = "amount"
 
