@@ -20,7 +20,7 @@ import regex
 from ._segment import fast_tokenizer
 from .indicators import indicator_for
 from .lexicon import Lexicon, default_lexicon
-from .models import Comparator, Direction, Document, Kind, Level, Stance, Target
+from .models import Comparator, Direction, Document, Kind, Level, Stance, Target, _tidy_number
 from .normalize import Normalized, normalize
 from .quantities import Quantity, find_quantities
 from .structure import Sentence, ascii_years, infer_metadata, split_sentences
@@ -157,6 +157,7 @@ _TIME_ANCHOR = regex.compile(r"今年|明年|本年|当年|届时")
 _PERFECTIVE = regex.compile(r"\p{Han}(?<![为除])(?<!提出|确定|规定|制定|通过|批准|决定|要求|下达)了(?!解)[^，,。；;了\d]{0,10}$")
 # 如果每件棉纱平均少用两斤棉花，全国每年就可以增产两万件: a conditional, not a commitment
 # (如果没有特大的灾荒, barring a disaster, hedges a plan figure rather than supposing one)
+_CONDITIONAL_NEEDS = ("如", "若", "假", "只", "即使", "即便", "哪怕")  # one of them is in every match
 _CONDITIONAL = regex.compile(r"(?:如果|假如|倘若|假若|假使)(?!没有|不发生|不出现)|只要|如用之于|若能|即使|即便|哪怕")
 _YEAR_SPAN = regex.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*((?:19|20)\d{2})年")
 _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -447,7 +448,7 @@ class _Extractor:
             self._marks = [m.start() for m in _CLAUSE.finditer(self.t, sent.start, sent.end)]
             # every match of _CONDITIONAL has 如, 若, 假 or 只 (如果, 倘若, 假使, 只要 …)
             text = self.t
-            self._conditional_possible = any(text.find(c, sent.start, sent.end) >= 0 for c in "如若假只即哪")
+            self._conditional_possible = any(text.find(c, sent.start, sent.end) >= 0 for c in _CONDITIONAL_NEEDS)
         return self._marks
 
     def _cues(self, sent: Sentence) -> _SentCues:
@@ -1819,7 +1820,9 @@ def parse(
             if not math.isfinite(value_base):
                 value_base = None
         targets.append(
-            Target(
+            # (built without re-validation: every field is made here with its type, and
+            # tests/test_fast_paths.py checks each record equals its validated copy)
+            Target.model_construct(
                 id=f"t{i + 1}",
                 start=s,
                 end=e,
@@ -1832,8 +1835,8 @@ def parse(
                     if r.direction and r.kind in ("change", "qualitative")
                     else None
                 ),
-                value=r.q.value,
-                value_max=r.q.value_max,
+                value=_tidy_number(r.q.value),
+                value_max=_tidy_number(r.q.value_max),
                 unit=unit,
                 comparator=(
                     None
