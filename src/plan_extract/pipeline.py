@@ -1069,8 +1069,11 @@ class _Extractor:
         if metric and metric[-1] in "力量积值" and _TOPIC_MEASURE.search(metric):
             # 汽车：全部建成后的年产能力将为九万辆，五年内达到的年产能力为三万辆 → 汽车年产能力
             # (a relative clause before the measure only says which capacity: the line's topic names it)
-            core = metric[metric.rfind("的") + 1 :]
-            tm = _LINE_TOPIC.match(t, sent.start, q.start) if _TOPIC_MEASURE.fullmatch(core) else None
+            de_pos = metric.rfind("的")
+            core = metric[de_pos + 1 :]
+            # (烟叶的播种面积 names its own topic: only a relative clause before 的 gives way)
+            own_topic = de_pos > 0 and not self._verbs_in(metric[:de_pos]) and not metric[:de_pos].endswith(("后", "前"))
+            tm = _LINE_TOPIC.match(t, sent.start, q.start) if _TOPIC_MEASURE.fullmatch(core) and not own_topic else None
             if tm is not None:
                 topic = self._clean_metric(tm.group(1))
                 if topic and topic not in metric and not self._verbs_in(topic):
