@@ -86,7 +86,7 @@ _BARE_YEAR = regex.compile(
 )
 _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
 # 出口总额, 就业人数, 投资额: a verb before a measure word is part of an indicator's name
-_MEASURE_HEAD = regex.compile(r"(?:学生|人员|工人|职工|人口|总额|总量|总值|额|量|率|数|值|人数|规模|比重|比例|占比|强度|增速|增幅|水平|指数|价格|能力|收入|支出|金额|面积|时间|周期)")
+_MEASURE_HEAD = regex.compile(r"(?:学生|人员|工人|职工|人口|总额|总量|总值|额|量|率|数|值|人数|规模|比重|比例|占比|强度|增速|增幅|水平|指数|价格|能力|收入|支出|金额|面积|时间|周期|标准)")
 # 具有…的X, 技术专业、产业鲜明、生态完善的X: descriptions (clauses of four or more characters) before 的
 _DESCRIPTOR_DE = regex.compile(r"^(?:(?:具有|拥有|已经|已)[^的，,。；;]{1,16}的|[^的，,。；;、]{4,}(?:、[^的，,。；;、]{4,})+的)")
 # 43 新装…, 龙岗公安分局 44 对全区…: a table's row number (and the previous row's department before it)
@@ -1195,7 +1195,9 @@ class _Extractor:
                 lo_p = sent.start
                 for m5 in _CLAUSE.finditer(t, sent.start, cstart - 1):
                     lo_p = m5.end()
-                lead_p = self._lead_verb(self._clean_metric(t[lo_p : cstart - 1]))
+                before_p = t[lo_p : cstart - 1].strip()
+                before_p = before_p.removeprefix("为了").removeprefix("为")  # 为加快社会保障体系建设，…安排
+                lead_p = self._lead_verb(self._clean_metric(before_p))
                 purpose = lead_p[1] if lead_p is not None else ""
             if purpose and not _RX_HAS_DIGIT.search(purpose):
                 metric = purpose
@@ -1336,8 +1338,12 @@ class _Extractor:
         if r.extra.get("increment"):
             r.kind, r.direction = "change", "down" if down else "up"
             return
-        if (up or down) and r.extra.get("object_after") and (unit.lstrip("万亿") in self.lex.count_units or unit in ("万", "亿")):
-            r.kind = "amount"  # 增加1500个公办学位: items added, counted like 新增
+        counted = unit.lstrip("万亿") in self.lex.count_units or unit in ("万", "亿")
+        if (up or down) and counted and (
+            r.extra.get("object_after") or (r.extra.get("verb_adjacent") is False and not r.metric_inherited)
+        ):
+            # 增加1500个公办学位, 增加卫生专业人员60万人: items added, counted like 新增
+            r.kind = "amount"
             return
         if (up or down) and not level_verb and r.extra.get("verb_adjacent", True):
             if unit in ("%", "‰") or not unit.endswith("%"):
@@ -1352,7 +1358,12 @@ class _Extractor:
         if unit in ("%", "‰"):
             r.kind = "ratio"
             return
-        if "/" in unit or r.extra.get("per_capita") or (r.metric_inherited and r.metric and _RX9.search(r.metric)):
+        if (
+            "/" in unit
+            or r.extra.get("per_capita")
+            or (r.metric_inherited and r.metric and _RX9.search(r.metric))
+            or (unit.endswith("元") and level_verb and (r.metric or "").endswith("标准"))  # 补助标准提高到80元
+        ):
             r.kind = "ratio"  # (棉花的亩产量…，分别达到40斤: a per-mu yield, the metric inherited)
             return
         r.kind = "amount"
