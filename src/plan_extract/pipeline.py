@@ -113,6 +113,7 @@ _PURPOSE_AFTER = regex.compile(r"(?:[，,]比上年[^，,。；;]{2,12})?[，,](
 _GENERIC_MEASURES = frozenset({"产值", "总产值", "产业产值", "产业规模", "产业投资", "营收", "营业收入"})
 _SECTOR_TOPIC = regex.compile(r"(?:^|(?<=[。；！？]))[ \t　]*(\p{Han}{2,10}?产业)(?![链园区集群基地带])")
 _SKIPPABLE_CLAUSE = regex.compile(r"\s*(?:按照|根据|依照|在|于(?!是)|从(?![事业])|经过)")  # (从事农业的劳动力 is a noun phrase)
+_HAS_EXAMPLES = regex.compile(r"(.{2,20}?)(?:共|还|将|将要)?有[^，,。；;有]{2,40}等\s*$")
 _SUFFIX_FIRST = frozenset("率量数额值度比")
 _NOUN_THEN_LIST = regex.compile(r"[^，,；;。：:\d]{1,14}、")
 _SUFFIX_MEASURES = frozenset({"率", "量", "数", "额", "值", "度", "比", "比例", "比重", "数量"})
@@ -1045,6 +1046,11 @@ class _Extractor:
                     r.extra["consumed_end"] = rpos + len(metric)
             if right_verb and (r.action is None or not verb_adjacent):
                 r.action = right_verb
+        if not metric and "有" in left and left.rstrip().endswith("等"):
+            # 施工线路有包头——兰州线、内江——昆明线等25条: what is listed are examples of the subject
+            hm = _HAS_EXAMPLES.match(left)
+            if hm is not None:
+                metric = self._clean_metric(hm.group(1))
         if metric.endswith(("外", "以外")) and "除" in t[cstart : q.start]:
             metric = metric[: -2 if metric.endswith("以外") else -1]  # 除建设十三个大型水库外: 除…外 frames the noun
         if r.action is None:
