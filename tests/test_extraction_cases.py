@@ -29,7 +29,7 @@ def _params():
 @pytest.mark.parametrize("case", list(_params()))
 def test_case(case: dict) -> None:
     text = case["input"]
-    doc = plan_extract.parse(text, year=case.get("year"))
+    doc = plan_extract.parse(text, year=case.get("year"), region=case.get("region"))
     for t in doc.targets:
         assert text[t.start : t.end] == t.text
     assert Document.model_validate_json(doc.to_json()) == doc

@@ -1791,6 +1791,7 @@ def parse(
         or _DOC_PLAN_WORDS.search(norm.text) is not None
     )
     recs = ex.run(sentences)
+    region_re = _region_prefix(region)
     targets: list[Target] = []
     ids: dict[int, str] = {}
     for i, r in enumerate(recs):
@@ -1828,6 +1829,11 @@ def parse(
             if 0 <= r.parent_idx < len(sib):
                 parent = ids.get(id(sib[r.parent_idx]))
         metric = r.metric
+        if metric and region_re is not None:
+            # 上海市生产总值 in Shanghai's own report: the report's region is no part of the metric
+            rm = region_re.match(metric)
+            if rm is not None and len(metric) - rm.end() >= 2:
+                metric = metric[rm.end() :]
         if metric is not None:
             # metric as worded in the original (traditional characters and full-width kept, noise removed)
             metric = _as_worded(norm, metric, r, overlap=r.kind == "qualitative")
@@ -1893,6 +1899,17 @@ _KINDS = {m.value: m for m in Kind}
 _DIRECTIONS = {m.value: m for m in Direction}
 _COMPARATORS = {m.value: m for m in Comparator}
 _STANCES = {m.value: m for m in Stance}
+
+
+def _region_prefix(region: str | None) -> regex.Pattern[str] | None:
+    """The report's own region at the start of a metric (上海, 上海市, 全市 are said the same way)."""
+    if not region:
+        return None
+    core = regex.sub(r"(?:维吾尔|壮族|回族)?(?:自治区|特别行政区|省|市|区|县|新区|高新区|开发区)$", "", region.strip())
+    if len(core) < 2 or not regex.fullmatch(r"\p{Han}+", core) or core in ("国务院", "全国", "中国", "中央"):
+        return None
+    # (with its administrative suffix only: 吉林鲜食玉米 is a brand, 吉林省粮食产量 the province's)
+    return regex.compile(rf"{regex.escape(core)}(?:市|省|区|县|新区)(?=\p{{Han}})")
 
 
 def _horizon_end(h: int | str | None) -> int:
