@@ -554,6 +554,8 @@ class _Extractor:
         qm = _QUOTED_TAIL.search(z) if "”" in z else None
         if qm and qm.start() > 0:
             z = qm.group(1)  # 处置批而未供、闲置、低效“三类土地”: the quoted term names the metric
+        if " " in z or "\t" in z or "　" in z:
+            z = _ROW_NUMBER.sub("", z)  # 43 新装…: a table's row number (before the time words it may hide)
         for _ in range(3):
             before = z
             z = _TIME_LEAD.sub("", z)
@@ -572,8 +574,7 @@ class _Extractor:
             z = z[:-1]
         if z.startswith("“") and z.endswith("”") and z.count("“") == 1:
             z = z[1:-1]
-        if " " in z or "\t" in z or "　" in z:
-            z = _ROW_NUMBER.sub("", z)  # 43 新装…: a table's row number
+
         wm = _FRAMED_TOPIC.match(z) if z[:1] in ("以", "就", "拿") else None
         if wm is not None:
             z = wm.group(1)  # 以钢的产量来说 → 钢的产量
@@ -1027,7 +1028,9 @@ class _Extractor:
             per = metric.removesuffix("拥有").removesuffix("配备").removesuffix("配置").removesuffix("有")
             if len(per) >= 2:
                 r.action = metric[len(per) :]
-                metric = per + right_noun
+                # (每千名老人…40张床位 is a statistical rate that keeps its base; 每个街道配备一所
+                # 幼儿园 counts what each unit gets)
+                metric = right_noun if per.startswith(("每个", "每一")) else per + right_noun
                 r.extra["per_capita"] = True
                 r.extra["object_after"] = True
         if use_right:

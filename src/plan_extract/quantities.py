@@ -30,6 +30,7 @@ _MULT_NUM = r"千万|百万|万亿|万万|亿|万|千(?![瓦米克])|百"
 
 # Patterns used per candidate, compiled once.
 _RX0 = regex.compile(r"[万亿][^万亿]")
+_PER_EACH = regex.compile(r"每[个一]?[^，,。；;\d]{1,8}(?:配备|配建|建设|建成|拥有|设立|建立|有)$")
 _ALT_UNIT = regex.compile(r"[（(](\p{Han})[)）]")
 _FACILITY_LAST = frozenset("院校园馆站构")  # 养老院, 学校, 幼儿园, 文化馆, 卫生站, 养老机构
 _RX1 = regex.compile(r"(?:建|增|完成|改造|建设|新建|扩建|创建|打造|培育|达|等)$")  # (…学校等10所: a count)
@@ -275,8 +276,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             and not text.startswith(("的", "增长", "增加", "下降", "减少", "提高", "降低", "上升", "为", "是"), e)
         ):
             continue  # 苏联帮助我国建设的一百五十六个工业单位: a set described, not a count to reach
-        if is_cn and base_unit in lex.count_units and v1 <= 10 and not mult:
-            continue  # 两个确立, 三个一批, 一项: prose, not counts
+        if is_cn and base_unit in lex.count_units and v1 <= 10 and not mult and not _PER_EACH.search(text, max(0, s - 14), s):
+            continue  # 两个确立, 三个一批, 一项: prose, not counts (每个街道配备一所幼儿园 is a rate)
         if is_cn and not m.group("post") and _CN_ONLY_MULT.match((m.group("n1") or "") + (m.group("mult") or "")) and _HAN_NOUN_START.match(text, e):
             continue  # 千万吨炼化一体化, 百万吨煤制芳烃项目: a round size in a project's name
         if _quoted(text, num_start):
