@@ -114,6 +114,7 @@ _GENERIC_MEASURES = frozenset({"产值", "总产值", "产业产值", "产业规
 _SECTOR_TOPIC = regex.compile(r"(?:^|(?<=[。；！？]))[ \t　]*(\p{Han}{2,10}?产业)(?![链园区集群基地带])")
 _SKIPPABLE_CLAUSE = regex.compile(r"\s*(?:按照|根据|依照|在|于(?!是)|从(?![事业])|经过)")  # (从事农业的劳动力 is a noun phrase)
 _HAS_EXAMPLES = regex.compile(r"(.{2,20}?)(?:共|还|将|将要)?有[^，,。；;有]{2,40}等\s*$")
+_NAMED_GOAL_BEFORE = frozenset("。，,；;：:“‘\"就对把为")
 _SUFFIX_FIRST = frozenset("率量数额值度比")
 _NOUN_THEN_LIST = regex.compile(r"[^，,；;。：:\d]{1,14}、")
 _SUFFIX_MEASURES = frozenset({"率", "量", "数", "额", "值", "度", "比", "比例", "比重", "数量"})
@@ -784,6 +785,9 @@ class _Extractor:
                     continue
                 r = self._record(q, sent, prev_end, sent_recs)
                 prev_end = q.end
+                if r is not None and q.special == "double" and not r.metric and (not self.t[sent.start : q.start].strip() or self.t[q.start - 1] in _NAMED_GOAL_BEFORE):
+                    # 翻两番，决不仅仅是一个量的概念 / 并就翻两番必须…: the goal named, not set
+                    r = None
                 if r is not None:
                     sent_recs.append(r)
                     consumed = r.extra.get("consumed_end", q.end)
