@@ -367,7 +367,7 @@ def test_literal_guards_in_record_are_necessary_conditions() -> None:
         "_RX3": (p._RX3.search, lambda s: "占" in s),
         "_RX4": (p._RX4.search, lambda s: s.startswith("第")),
         "_QUOTED_TAIL": (p._QUOTED_TAIL.search, lambda s: "”" in s),
-        "_METRIC_TAIL": (p._METRIC_TAIL.search, lambda s: "计" in s or "口径" in s or "年" in s),
+        "_METRIC_TAIL": (p._METRIC_TAIL.search, lambda s: any(w in s for w in ("计", "口径", "年", "目标", "调控", "预期"))),
         "_ROW_NUMBER": (p._ROW_NUMBER.search, lambda s: " " in s or "\t" in s or "　" in s),
         "_FRAMED_TOPIC": (p._FRAMED_TOPIC.search, lambda s: s[:1] in ("以", "就", "拿")),
         "_CREATED_DE": (p._CREATED_DE.search, lambda s: "的" in s),
@@ -379,7 +379,7 @@ def test_literal_guards_in_record_are_necessary_conditions() -> None:
         "总产值", "中", "之中", "小于", "高于1952年", "预计", "高达", "预期将", "完成了", "1958年的", "比上年的",
         "如果", "假使", "只要", "若能", "即使", "哪怕", "至少", "最低", "至多", "最高不超过", "大约", "约", "，", "。", "国", "增长",
         "（一）", "(含", "）", "3、", "比去年同期", "与上年", "在1954年的基数上", "比原计划", "第二批", "“三农”",
-        "产值计划", "按可比口径", "以货币计算", "以播种面积计算", "五年内", "每年", "43 ", "新装", "以钢的产量来说", "就", "新增的",
+        "产值计划", "按可比口径", "以货币计算", "以播种面积计算", "的调控目标", "五年内", "每年", "43 ", "新装", "以钢的产量来说", "就", "新增的",
         "具有", "特色的", "技术专业、产业鲜明、生态完善的", "园区", "1", "　",
     ]
     samples = _samples(500)

@@ -67,7 +67,7 @@ _TIME_LEAD = regex.compile(
 )
 _ACHIEVED_CUE = regex.compile(
     r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|(?<![今明])前[两三四五]年|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；\d]{0,20}统计|据(?=[^，,。；]{0,30}统计)|为止|同期|只(?:征收|完成|差|有|占)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
-    r"|(?<=\p{Han})以来|(?<![到至在])目前(?!为止)"  # 解放以来, 今年以来: since; 目前: the present state
+    r"|(?<=\p{Han})以来|(?<![到至在])目前(?!为止)|现在(?![起开要])|这几年|近几年|近年来"  # 解放以来: since; 目前, 现在: the present
 )
 _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
 _PAREN_ALTERNATIVE = regex.compile(r"[（(]\p{Han}{1,2}[)）]")
@@ -96,7 +96,7 @@ _DETACHED_APPROX = regex.compile(r"(?:大约|(?<![节条契预签合制公盟缔
 _DETACHED_MIN = regex.compile(r"(?:至少|最少|最低)\p{Han}{1,3}$")
 _DETACHED_MAX = regex.compile(r"(?:至多|最多|最高)(?:不超过)?\p{Han}{0,3}$")
 # 工人职员的平均工资以货币计算, 农业总产值在五年内: a basis of measurement or a period is not the metric
-_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:19|20)\d{2}年(?:底|末)?|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:内|中|里|间)|每年)$")
+_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|(?<=\p{Han}{2})的?(?:宏观)?(?:调控|预期)(?:目标)?|(?<=\p{Han}{2})的?控制目标|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:内|中|里|间)|每年)$")
 _YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年|现有|目前|现在|第[一二三四五六七八九十]+个五年计划(?:期间|时期)))的$")
 _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新增|新建成|新建|建成|设立|施工|投入生产|投产)的(?!\p{Han}?的)")
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
@@ -104,7 +104,8 @@ _TOPIC_MEASURE = regex.compile(r"(?:全国)?(?:(?:年产|生产|发电|加工|�
 _LINE_TOPIC = regex.compile(r"[ \t　]*(?:以|就|拿)?([^，,。；;：:\d]{1,10}?)(?:来说|而言|方面)?[：:，,]")
 _YEAR_DIGITS = regex.compile(r"((?:19|20)\d{2})年")
 _SENT_FRAME = regex.compile(r"\s*在(?:这些|这|上述|以上|所有)?([^，,。；;：:]{2,20}?)(?:之中|中)[，,]")
-_RATE_OF_CHANGE = ("增长速度", "增速", "增幅", "涨幅", "增长幅度")  # (人口自然增长率 is a level: a ratio)
+_PRICE_RISE = ("上涨幅度", "涨幅")
+_RATE_OF_CHANGE = ("增长速度", "增速", "增幅", "涨幅", "增长幅度", "经济增长")  # (人口自然增长率 is a level: a ratio)
 _BUDGET_KINDS = frozenset({"公共", "部门", "基金", "本级", "经营", "综合"})  # 一般公共预算 names a budget
 _PLAN_NAME = regex.compile(r"(?:[一二三四五六七八九十]+个|十[一二三四五六七八九]?五|年度|五年|中长期)计划$")
 _PLANNED_VERB = regex.compile(r"(?:拟|将|要)?(?:为|达|安排|提高|增长|增加|平均|每年|递增|降低|下降|减少|比|新建|建成|投资)")
@@ -560,7 +561,7 @@ class _Extractor:
         for _ in range(3):
             before = z
             z = _TIME_LEAD.sub("", z)
-            if "计" in z or "口径" in z or "年" in z:
+            if "计" in z or "口径" in z or "年" in z or "目标" in z or "调控" in z or "预期" in z:
                 z = _METRIC_TAIL.sub("", z)
             z = self._strip_words(z)
             z = z.strip(" ，,、").lstrip("（）()")
@@ -939,6 +940,10 @@ class _Extractor:
                 metric = metric[:-2]
         # a change verb at the end of the metric (国内生产总值增长目标是…, 经济年均增长保持在…)
         pm = self.change_tail_re.search(metric) if metric else None
+        if pm and pm.start() > 0 and metric[: pm.start()] == "经济" and pm.group(0) == "增长":
+            pm = None  # 经济增长预期为7%左右: 经济增长 is the indicator's name (the reference gold's wording)
+            if r.action in ("增长", "预期"):
+                r.action = None
         if pm and pm.start() > 0:
             word = pm.group(0)
             metric = self._clean_metric(metric[: pm.start()])
@@ -1241,6 +1246,11 @@ class _Extractor:
             if _unit_family(prev.q.unit) == _unit_family(q.unit) and (prev.kind != "change" or gap in ("、", "和", "及", "或")):
                 r.action = prev.action
                 r.extra["verb_adjacent"] = prev.extra.get("verb_adjacent", False)
+        if metric and metric.endswith(_PRICE_RISE) and r.metric_inherited and (r.action is None or r.action[-1:] in "在为到"):
+            # 物价上涨幅度比去年有明显回落，力争控制在15%左右: the price level's rise (居民消费价格涨幅 3%)
+            cut = next(w for w in _PRICE_RISE if metric.endswith(w))
+            if len(metric) > len(cut):
+                metric, r.action = metric[: -len(cut)], cut
         r.metric = metric or None
         # hedge: the nearest hedge word before the quantity in the sentence
         cues = self._cues(sent)
@@ -1352,8 +1362,12 @@ class _Extractor:
             r.kind, r.direction = "change", "down" if down else "up"
             return
         counted = unit.lstrip("万亿") in self.lex.count_units or unit in ("万", "亿")
-        if (up or down) and counted and (
-            r.extra.get("object_after") or (r.extra.get("verb_adjacent") is False and not r.metric_inherited)
+        if down and counted and r.extra.get("verb_adjacent") is False and not r.extra.get("object_after") and not level_verb:
+            r.kind, r.direction = "change", "down"  # 再减少青壮年文盲400万人: a stock reduced
+            return
+        if counted and (
+            ((up or down) and r.extra.get("object_after"))
+            or (up and r.extra.get("verb_adjacent") is False and not r.metric_inherited)
         ):
             # 增加1500个公办学位, 增加卫生专业人员60万人: items added, counted like 新增
             r.kind = "amount"
