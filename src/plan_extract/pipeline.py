@@ -20,7 +20,7 @@ import regex
 from ._segment import fast_tokenizer
 from .indicators import indicator_for
 from .lexicon import Lexicon, default_lexicon
-from .models import Comparator, Direction, Document, Kind, Level, Stance, Target, _tidy_number
+from .models import Comparator, Direction, Document, Kind, Level, Stance, Target
 from .normalize import Normalized, normalize
 from .quantities import Quantity, find_quantities
 from .structure import Sentence, ascii_years, infer_metadata, split_sentences
@@ -116,6 +116,7 @@ _SECTOR_TOPIC = regex.compile(r"(?:^|(?<=[。；！？]))[ \t　]*(\p{Han}{2,10}
 _SKIPPABLE_CLAUSE = regex.compile(r"\s*(?:按照|根据|依照|在|于(?!是)|从(?![事业])|经过)")  # (从事农业的劳动力 is a noun phrase)
 _HAS_EXAMPLES = regex.compile(r"(.{2,20}?)(?:共|还|将|将要)?有[^，,。；;有]{2,40}等\s*$")
 _NAMED_GOAL_BEFORE = frozenset("。，,；;：:“‘\"就对把为")
+_EMPTY_OR_SUFFIX = frozenset({"", "率", "量", "数", "额", "值", "度", "比", "比例", "比重", "数量"})
 _SUFFIX_FIRST = frozenset("率量数额值度比")
 _NOUN_THEN_LIST = regex.compile(r"[^，,；;。：:\d]{1,14}、")
 _SUFFIX_MEASURES = frozenset({"率", "量", "数", "额", "值", "度", "比", "比例", "比重", "数量"})
@@ -891,7 +892,7 @@ class _Extractor:
                         and (left.startswith(_SPENDING_HEADS, b2) or _MEASURE_HEAD.match(left, b2 + left.startswith("总", b2)))
                     ):
                         continue  # 经济建设支出, 煤矿建设总规模: inside a compound noun
-                    if b2 <= a and self._clean_metric(left[b2:a]) not in ("", *_SUFFIX_MEASURES):
+                    if b2 <= a and self._clean_metric(left[b2:a]) not in _EMPTY_OR_SUFFIX:
                         zstart = b2
                         # 新增发电装机达到300万千瓦: a count verb heading the subject of a level verb
                         # (达到, 为, 保持在) names the thing counted, 城镇新增就业-style
@@ -1183,7 +1184,7 @@ class _Extractor:
             if 4 <= len(topic_t) <= 20 and not _RX_HAS_DIGIT.search(topic_t) and not _LOCATIVE.match(topic_t) and not self._verb_headed(topic_t):
                 r.action, metric = metric, topic_t
                 r.metric_inherited = True
-        if prev is None and sent.start not in self._frame and t[sent.start : q.start].lstrip().startswith("在"):
+        if prev is None and sent.start not in self._frame and t[sent.start : min(q.start, sent.start + 8)].lstrip().startswith("在"):
             # 在这些大中型建设项目中，计划…全部建成的四百个: the sentence opens on the set it counts in
             fm2 = _SENT_FRAME.match(t, sent.start, q.start)
             noun2 = self._clean_metric(fm2.group(1)) if fm2 is not None else ""
@@ -1867,9 +1868,7 @@ def parse(
             if not math.isfinite(value_base):
                 value_base = None
         targets.append(
-            # (built without re-validation: every field is made here with its type, and
-            # tests/test_fast_paths.py checks each record equals its validated copy)
-            Target.model_construct(
+            Target(
                 id=f"t{i + 1}",
                 start=s,
                 end=e,
@@ -1882,8 +1881,8 @@ def parse(
                     if r.direction and r.kind in ("change", "qualitative")
                     else None
                 ),
-                value=_tidy_number(r.q.value),
-                value_max=_tidy_number(r.q.value_max),
+                value=r.q.value,
+                value_max=r.q.value_max,
                 unit=unit,
                 comparator=(
                     None
