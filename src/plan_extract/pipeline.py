@@ -1016,6 +1016,15 @@ class _Extractor:
                 rn_pos += 1
             right_noun, right_verb = self._right_metric(rn_pos, cend)
             right_noun = self._clean_metric(right_noun) if right_noun else ""
+            if right_noun and right_verb is None and t[q.start - 1 : q.start] in ("将", "把") and len(right_noun) > 3:
+                # 将2.8万亿元中央财政资金纳入直达机制: after 将/把 the object comes first, its verb after it
+                pos_v = 0
+                for w in self.tok.lcut(right_noun, HMM=False):
+                    if pos_v >= 2 and (w in self.lex.lead_verbs or w in self._lexicon_verbs) and w not in self.nominal_verbs:
+                        right_verb = right_noun[pos_v:]
+                        right_noun = right_noun[:pos_v]
+                        break
+                    pos_v += len(w)
         act = r.action or ""
         object_verb = (
             verb_adjacent
