@@ -109,6 +109,7 @@ _RATE_OF_CHANGE = ("增长速度", "增速", "增幅", "涨幅", "增长幅度",
 _BUDGET_KINDS = frozenset({"公共", "部门", "基金", "本级", "经营", "综合"})  # 一般公共预算 names a budget
 _PLAN_NAME = regex.compile(r"(?:[一二三四五六七八九十]+个|十[一二三四五六七八九]?五|年度|五年|中长期)计划$")
 _PLANNED_VERB = regex.compile(r"(?:拟|将|要)?(?:为|达|安排|提高|增长|增加|平均|每年|递增|降低|下降|减少|比|新建|建成|投资)")
+_PURPOSE_VERBS = frozenset({"实施", "用于", "支持", "开展", "推进"})
 _FUNDERS = frozenset({"中央财政", "财政", "各级财政", "地方财政", "省级财政", "市级财政", "区级财政", "县级财政", "本级财政", "政府", "国家"})
 _PURPOSE_AFTER = regex.compile(r"(?:[，,]比上年[^，,。；;]{2,12})?[，,](?:重点|专项|主要)?(?:用于|支持)([^，,。；;]{2,20})")
 _GENERIC_MEASURES = frozenset({"产值", "总产值", "产业产值", "产业规模", "产业投资", "营收", "营业收入"})
@@ -216,7 +217,7 @@ _PLAN_CUE = regex.compile(
 
 # the noun after a quantity ends at punctuation, 等/的, or the next number (not at 世界500强, 新一代, 近零碳)
 _RIGHT_STOP = regex.compile(
-    r"[，,。；;：:！？\n\[]|[（(](?!\p{Han}{1,2}[)）])|等|的|[和及与或、]?(?:\d+(?![\d.]*强)|[零〇一二两三四五六七八九十百千]+(?=[万亿个家项条所座套张台辆艘处件名人次元吨亩米公%倍斤克升度方段种批户部架列位匹枚千]))|、$"
+    r"[，,。；;：:！？\n\[]|[（(](?!\p{Han}{1,2}[)）])|等|(?<!级)的|[和及与或、]?(?:\d+(?![\d.]*(?:强|[万亿]?元?级))|(?![零〇一二两三四五六七八九十百千]+[万亿]*元?级)[零〇一二两三四五六七八九十百千]+(?=[万亿个家项条所座套张台辆艘处件名人次元吨亩米公%倍斤克升度方段种批户部架列位匹枚千]))|、$"
 )
 
 
@@ -1016,6 +1017,12 @@ class _Extractor:
                 rn_pos += 1
             right_noun, right_verb = self._right_metric(rn_pos, cend)
             right_noun = self._clean_metric(right_noun) if right_noun else ""
+            if not right_noun and right_verb in _PURPOSE_VERBS and (q.unit or "").endswith("元"):
+                # 全年投入1.63亿元实施民生微实事项目: the money's purpose names the metric
+                vpos2 = t.find(right_verb, rn_pos, cend)
+                if vpos2 >= 0:
+                    purpose2, _v2 = self._right_metric(vpos2 + len(right_verb), cend)
+                    right_noun = self._clean_metric(purpose2) if purpose2 else ""
             if right_noun and right_verb is None and t[q.start - 1 : q.start] in ("将", "把") and len(right_noun) > 3:
                 # 将2.8万亿元中央财政资金纳入直达机制: after 将/把 the object comes first, its verb after it
                 pos_v = 0
