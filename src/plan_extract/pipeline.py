@@ -117,10 +117,10 @@ _SECTOR_TOPIC = regex.compile(r"(?:^|(?<=[。；！？]))[ \t　]*(\p{Han}{2,10}
 _SKIPPABLE_CLAUSE = regex.compile(r"\s*(?:按照|根据|依照|在|于(?!是)|从(?![事业])|经过)")  # (从事农业的劳动力 is a noun phrase)
 _HAS_EXAMPLES = regex.compile(r"(.{2,20}?)(?:共|还|将|将要)?有[^，,。；;有]{2,40}等\s*$")
 _NAMED_GOAL_BEFORE = frozenset("。，,；;：:“‘\"就对把为")
-_EMPTY_OR_SUFFIX = frozenset({"", "率", "量", "数", "额", "值", "度", "比", "比例", "比重", "数量"})
 _SUFFIX_FIRST = frozenset("率量数额值度比")
 _NOUN_THEN_LIST = regex.compile(r"[^，,；;。：:\d]{1,14}、")
 _SUFFIX_MEASURES = frozenset({"率", "量", "数", "额", "值", "度", "比", "比例", "比重", "数量"})
+_EMPTY_OR_SUFFIX = frozenset({""}) | _SUFFIX_MEASURES  # (an empty zone or a bare suffix names nothing)
 _COMPOUND_HEADS = ("项目", "工程", "基地", "区", "园", "村", "点", "校", "单位", "企业", "城市", "县", "镇", "街道", "社区", "中心")
 _MILESTONES = ("新台阶", "台阶", "大关", "关口", "新高")
 _MEASURED_AS = regex.compile(r"\s*以(\p{Han}{1,6}?)计算")
@@ -455,6 +455,13 @@ class _Extractor:
             text = self.t
             self._conditional_possible = any(text.find(c, sent.start, sent.end) >= 0 for c in _CONDITIONAL_NEEDS)
         return self._marks
+
+    def _clause_before(self, sent: Sentence, cstart: int) -> int:
+        """Where the clause ending at the boundary just before ``cstart`` begins (the sentence's start
+        when it is the first clause); from the cached clause marks, by bisection."""
+        marks = self._clause_marks(sent)
+        i = bisect.bisect_left(marks, cstart - 1)
+        return marks[i - 1] + 1 if i else sent.start
 
     def _cues(self, sent: Sentence) -> _SentCues:
         c = self._cue_cache.get(sent.start)
@@ -1115,10 +1122,7 @@ class _Extractor:
                     metric = topic + core
         if not metric and cstart > sent.start and t[cstart - 1] in "：:" and (prev is None or prev.q.end < cstart):
             # 钢：从135万吨增加到412万吨 / 粮食：达到3856亿斤: a list item's topic before a colon
-            lo = sent.start
-            for m3 in _CLAUSE.finditer(t, sent.start, cstart - 1):
-                lo = m3.end()
-            cand = self._clean_metric(t[lo : cstart - 1])
+            cand = self._clean_metric(t[self._clause_before(sent, cstart) : cstart - 1])
             if cand and len(cand) <= 24 and not self._verbs_in(cand) and not _RX_NUMERAL_LEAD.match(cand):
                 metric = cand
                 r.metric_inherited = True
@@ -1193,10 +1197,7 @@ class _Extractor:
             and (prev is None or prev.q.end < cstart)
         ):
             # 煤炭工业建设，五年投资179亿元: the topic before the comma is what the money is for
-            lo_t = sent.start
-            for m4 in _CLAUSE.finditer(t, sent.start, cstart - 1):
-                lo_t = m4.end()
-            topic_t = self._clean_metric(t[lo_t : cstart - 1])
+            topic_t = self._clean_metric(t[self._clause_before(sent, cstart) : cstart - 1])
             if 4 <= len(topic_t) <= 20 and not _RX_HAS_DIGIT.search(topic_t) and not _LOCATIVE.match(topic_t) and not self._verb_headed(topic_t):
                 r.action, metric = metric, topic_t
                 r.metric_inherited = True
@@ -1227,10 +1228,7 @@ class _Extractor:
             pm2 = _PURPOSE_AFTER.match(t, q.end, sent.end)
             purpose = self._clean_metric(pm2.group(1)) if pm2 is not None else ""
             if not purpose and cstart > sent.start:
-                lo_p = sent.start
-                for m5 in _CLAUSE.finditer(t, sent.start, cstart - 1):
-                    lo_p = m5.end()
-                before_p = t[lo_p : cstart - 1].strip()
+                before_p = t[self._clause_before(sent, cstart) : cstart - 1].strip()
                 before_p = before_p.removeprefix("为了").removeprefix("为")  # 为加快社会保障体系建设，…安排
                 lead_p = self._lead_verb(self._clean_metric(before_p))
                 purpose = lead_p[1] if lead_p is not None else ""
