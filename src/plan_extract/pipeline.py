@@ -74,7 +74,11 @@ _PAREN_ALTERNATIVE = regex.compile(r"[（(]\p{Han}{1,2}[)）]")
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
 _QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
 # 十四五 (the 14th five-year plan), 十五 (10th), and the older 六五…九五 (6th–9th), quoted or not
-_FYP = regex.compile(r"(?<![一二三四五六七八九十])(?:十([一二三四五六七八九])?|([六七八九]))五(?![年个项%])(?!”?末)")
+# (not when it only dates an attributive: “十四五”批复的6个基地, 十三五规划确定的项目 are built now)
+_FYP = regex.compile(
+    r"(?<![一二三四五六七八九十])(?:十([一二三四五六七八九])?|([六七八九]))五(?![年个项%])(?!”?末)"
+    r"(?!”?(?:时期|期间|期)?(?:规划)?(?:已|所)?(?:批复|确定|布局|谋划|储备|部署|批准|核准)的)"
+)
 # 到2027年, 在2025年; not 在1954年的基数上 / 在2020年基础上 (the base of a comparison)
 _TO_YEAR = regex.compile(
     r"(?:(?:到|至)((?:19|20)\d{2})年(?!的?(?:基数|基础|水平)上?)|在((?:19|20)\d{2})年(?=底|末|前|以前|之前|内|[，,]|完成|实现|达到|全面))"

@@ -25,7 +25,7 @@ _HEADING = regex.compile(
 )
 # An unnumbered heading line: short, no sentence punctuation, names a part of the report.
 _BARE_HEADING = regex.compile(
-    r"^[ \t　]*[^，,。；;：:！？]{2,30}?(?:工作回顾|回顾|工作安排|主要工作|工作任务|主要任务|总体要求|主要目标|目标任务|工作部署|工作建议|主要预期目标)[ \t　]*$"
+    r"^[ \t　]*[^，,。；;：:！？]{2,30}?(?:工作回顾|回顾|工作安排|主要工作|重点工作|工作重点|工作任务|主要任务|重点任务|总体要求|主要目标|发展目标|目标任务|工作部署|工作建议|工作打算|主要预期目标)[ \t　]*$"
 )
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
 _FYP_IN = regex.compile(r"十[一二三四五六七八九]?五|五年")
