@@ -70,7 +70,7 @@ _ACHIEVED_CUE = regex.compile(
     r"|(?<=\p{Han})以来|(?<![到至在])目前(?!为止)|现在(?![起开要])|这几年|近几年|近年来"  # 解放以来: since; 目前, 现在: the present
 )
 _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
-_PAREN_ALTERNATIVE = regex.compile(r"[（(]\p{Han}{1,2}[)）]")
+_PAREN_ALTERNATIVE = regex.compile(r"[（(]\p{Han}{1,2}(?:、\p{Han}{1,2})*[)）]")  # 训练室（场）, 县（市、区）
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
 _QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
 # 十四五 (the 14th five-year plan), 十五 (10th), and the older 六五…九五 (6th–9th), quoted or not
@@ -100,7 +100,7 @@ _DETACHED_APPROX = regex.compile(r"(?:大约|(?<![节条契预签合制公盟缔
 _DETACHED_MIN = regex.compile(r"(?:至少|最少|最低)\p{Han}{1,3}$")
 _DETACHED_MAX = regex.compile(r"(?:至多|最多|最高)(?:不超过)?\p{Han}{0,3}$")
 # 工人职员的平均工资以货币计算, 农业总产值在五年内: a basis of measurement or a period is not the metric
-_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|(?<=\p{Han}{2})的?(?:宏观)?(?:调控|预期)(?:目标)?|(?<=\p{Han}{2})的?控制目标|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:内|中|里|间)|每年)$")
+_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|(?<=\p{Han}{2})的?(?:宏观)?(?:调控|预期)(?:目标)?|(?<=\p{Han}{2})的?控制目标|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:内|中|里|间)|每年|(?<=\p{Han}{2})(?:全年|今年|年内))$")
 _YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年|现有|目前|现在|第[一二三四五六七八九十]+个五年计划(?:期间|时期)))的$")
 _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新增|新建成|新建|建成|设立|施工|投入生产|投产)的(?!\p{Han}?的)")
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
@@ -221,10 +221,17 @@ _PLAN_CUE = regex.compile(
 
 # the noun after a quantity ends at punctuation, 等/的, or the next number (not at 世界500强, 新一代, 近零碳)
 _RIGHT_STOP = regex.compile(
-    r"[，,。；;：:！？\n\[]|[（(](?!\p{Han}{1,2}[)）])|等|(?<!级)的|[和及与或、]?(?:\d+(?![\d.]*(?:强|[万亿]?元?级))|(?![零〇一二两三四五六七八九十百千]+[万亿]*元?级)[零〇一二两三四五六七八九十百千]+(?=[万亿个家项条所座套张台辆艘处件名人次元吨亩米公%倍斤克升度方段种批户部架列位匹枚千]))|、$"
+    r"[，,。；;：:！？\n\[]|[（(](?!\p{Han}{1,2}(?:、\p{Han}{1,2})*[)）])|等|(?<!级)的|[和及与或、]?(?:\d+(?![\d.]*(?:强|[万亿]?元?级))"
+    r"|(?![零〇一二两三四五六七八九十百千]+[万亿]*元?级)(?!(?<=\p{Han})(?<![和及与或])[百千万](?![零〇一二两三四五六七八九十百千万]))[零〇一二两三四五六七八九十百千]+(?=[万亿个家项条所座套张台辆艘处件名人次元吨亩米公%倍斤克升度方段种批户部架列位匹枚千]))|、$"
 )
 
 
+# 40个吸引力强、带动面广的消费场景: descriptions (two or more) before 的, then the counted noun
+_DESCRIPTORS_RIGHT = regex.compile(r"[^的，,。；;：:、\d]{3,8}(?:、[^的，,。；;：:、\d]{3,8})+的(?=\p{Han}{2})")
+_FROM_TO_VERB = regex.compile(
+    r"(?:、[^，,。；;从由到至]{1,8}?|[^，,。；;从由到至\d]{0,6}?)"
+    r"(?:提高|增加|提升|下降|降低|减少|调整|调高|调低|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?"
+)
 _RX_HAS_DIGIT = regex.compile(r"\d")
 _RX_LEAD_PREP = regex.compile(r"^(?:对|在|为)(?:全[省市区县国])?")
 _RX_AMONG = regex.compile(r"\p{Han}{0,8}?(?:之中|中)(?=[，,；;]|$)")
@@ -634,6 +641,8 @@ class _Extractor:
             rel2 = _VERB_DE.match(seg)
             if rel2 is not None and self._all_verbs(rel2.group(1)):
                 rel = rel2
+        if rel is None and "、" in seg[3:10]:
+            rel = _DESCRIPTORS_RIGHT.match(seg)  # 40个吸引力强、带动面广的消费场景
         if rel is not None:
             seg = seg[rel.end() :]  # 17个已经列入计划的城市更新项目: the noun after the relative clause
         stop = _RIGHT_STOP.search(seg)
@@ -788,7 +797,7 @@ class _Extractor:
                 if quants[qi].start >= sent.start:
                     in_sent.append(quants[qi])
                 qi += 1
-            if sent.duplicate:
+            if sent.duplicate or sent.glossary:
                 continue
             self._prev_sentence = (prev_sent_start, sent.start)
             prev_sent_start = sent.start
@@ -1101,10 +1110,16 @@ class _Extractor:
                 r.action = vm[0][2]
         r.extra["verb_adjacent"] = verb_adjacent
         # 8.7万元 in 从8.7万元提高到12万元 is the present level, not the target
-        if ("从" in left or "由" in left) and _RX10.search(left) and regex.match(
-            r"(?:提高|增加|提升|下降|降低|减少|调整|调高|调低|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?", t[q.end : q.end + 4]
-        ):
+        # (also 从每人每月209元、280元提高到…, 从15个县（市）扩大到57个: a list, or the counted noun, before the verb)
+        if ("从" in left or "由" in left) and _RX10.search(left) and _FROM_TO_VERB.match(t, q.end, min(cend, q.end + 14)):
             r.extra["baseline"] = True
+        elif (
+            sent_recs
+            and sent_recs[-1].extra.get("baseline")
+            and t[sent_recs[-1].q.end : q.start] in ("、", "和", "及")
+            and _FROM_TO_VERB.match(t, q.end, min(cend, q.end + 14))
+        ):
+            r.extra["baseline"] = True  # 从每人每月209元、280元提高到…: the list of present levels
         # inheritance inside the sentence
         prev = sent_recs[-1] if sent_recs else None
         if is_qizhong and prev is not None:
@@ -1380,6 +1395,10 @@ class _Extractor:
         if r.extra.get("increment"):
             r.kind, r.direction = "change", "down" if down else "up"
             return
+        if (up or down) and (act in ("增产", "减产") or act.startswith("每年")):
+            # 每年增产原煤3000万吨, 保证每年增加运力4000万吨: output raised, a change of a level
+            r.kind, r.direction = "change", "down" if down else "up"
+            return
         counted = unit.lstrip("万亿") in self.lex.count_units or unit in ("万", "亿")
         if down and counted and r.extra.get("verb_adjacent") is False and not r.extra.get("object_after") and not level_verb:
             r.kind, r.direction = "change", "down"  # 再减少青壮年文盲400万人: a stock reduced
@@ -1557,7 +1576,8 @@ class _Extractor:
         while i < len(recs):
             r = recs[i]
             m = r.metric or ""
-            if not m or "、" not in m or "分别" not in self.t[r.sent.start : r.q.start]:
+            pair = "、" not in m and m.count("和") == 1  # 居民医保和基本公共卫生服务经费…标准分别再提高30元和5元
+            if not m or ("、" not in m and not pair) or "分别" not in self.t[r.sent.start : r.q.start]:
                 i += 1
                 continue
             group = [r]
@@ -1565,14 +1585,19 @@ class _Extractor:
             while j < len(recs) and recs[j].metric == m and recs[j].metric_inherited:
                 group.append(recs[j])
                 j += 1
-            members = [x for x in _RX12.split(m) if x]
-            if len(members) == len(group) and len(members) > 1:
+            members = [x for x in (m.split("和") if pair else _RX12.split(m)) if x]
+            n = len(members)
+            halves = [group]
+            if n > 1 and len(group) == 2 * n and all(x.extra.get("baseline") for x in group[:n]):
+                halves = [group[:n], group[n:]]  # 分别从209元、280元提高到217元、290元: levels now, then targets
+            if n > 1 and all(len(h) == n for h in halves):
                 names = self._member_names(members)
                 verbs = [self._lead_verb(x) for x in members]
-                for rec, name, v in zip(group, names, verbs, strict=True):
-                    rec.metric = name
-                    if v is not None and all(verbs):
-                        rec.action = v[0]  # 接待游客、实现旅游收入分别…: each member's own verb
+                for half in halves:
+                    for rec, name, v in zip(half, names, verbs, strict=True):
+                        rec.metric = name
+                        if v is not None and all(verbs):
+                            rec.action = v[0]  # 接待游客、实现旅游收入分别…: each member's own verb
             i = j
 
     def _list_comparators(self, recs: list[_Rec]) -> None:

@@ -101,6 +101,8 @@ _VAGUE_AFTER = regex.compile(
     r"方面|\p{Han}{0,4}圈|范围内|半径|级(?:的|企业|项目|产业|集群|园区|城市|平台)"
     r"|(?<=条)(?:措施|举措|意见|政策|规定|建议)"  # 十二条措施: a policy's name
     r"|(?<=岁)(?:以[上下])?(?:的)?(?:幼儿|儿童|婴幼儿|老人|老年人|人口|人员|学生|青少年)"  # 2—3岁幼儿: an age band
+    r"|(?<=岁)(?:即|就|后|起)"  # 满3岁即入园: an age condition
+    r"|(?<=[个项])(?:主要|具体)?(?:指标|量化指标)"  # 五大类23个主要指标: how many indicators a plan has
 )
 _THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
 _HAN_NOUN_START = regex.compile(r"(?!的?有)的?\p{Han}")  # 增长50%以上的有生铁、钢…: 的有 lists members

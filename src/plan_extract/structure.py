@@ -27,6 +27,13 @@ _HEADING = regex.compile(
 _BARE_HEADING = regex.compile(
     r"^[ \t　]*[^，,。；;：:！？]{2,30}?(?:工作回顾|回顾|工作安排|主要工作|重点工作|工作重点|工作任务|主要任务|重点任务|总体要求|主要目标|发展目标|目标任务|工作部署|工作建议|工作打算|主要预期目标)[ \t　]*$"
 )
+# the heading of a glossary after the report (名词解释, 注释, 《政府工作报告》有关内容名词注释): its
+# entries define terms (“四向八廊”：东南西北4个方向8条走廊) and hold no commitment; an annex
+# heading (附件2) ends it
+_GLOSSARY_HEADING = regex.compile(
+    r"^[ \t　]*(?:附件\d*[ \t　]*)?(?:《[^》\n]{1,20}》)?(?:有关内容|相关)?(?:名词|词语|术语)?(?:解释|注释|注解)[ \t　]*$"
+)
+_ANNEX_HEADING = regex.compile(r"^[ \t　]*附件[ \t　]*\d*[ \t　]*$")
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
 _FYP_IN = regex.compile(r"十[一二三四五六七八九]?五|五年")
 
@@ -166,6 +173,7 @@ class Sentence:
     section_fyp: str | None
     stance_default: str
     duplicate: bool
+    glossary: bool = False  # an entry of a glossary after the report: no records
     forecast_from: int | None = None  # offset in the sentence after which figures are forecasts
     forecast_to: int | None = None  # … and before which (None: to the end of the sentence)
 
@@ -204,6 +212,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
     modes: list[str | None] = [None, None, None]
     fyps: list[str | None] = [None, None, None]
     running: str | None = None  # state for texts without headings
+    glossary = False
     pos = 0
     di = 0
     n = len(t)
@@ -228,6 +237,11 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             s0 = pos + lead
             # (first-character tests before the patterns: each can only match after these)
             first = stripped[0]
+            if line_start and first in "附《名词术注解相有释":
+                if _GLOSSARY_HEADING.match(raw):
+                    glossary = True
+                elif _ANNEX_HEADING.match(raw):
+                    glossary = False
             hm = _HEADING.match(raw) if line_start and first in _HEADING_FIRST else None
             if hm is None and not line_start and first in _NUMERAL_FIRST and _FLAT_HEADING.match(raw):
                 # flattened PDF text: 。一、2008年以来的工作回顾过去的四年… — a numbered part
@@ -310,6 +324,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 section_fyp=fyp_sec,
                 stance_default=default,
                 duplicate=dup,
+                glossary=glossary,
                 forecast_from=forecast_from,
                 forecast_to=forecast_to,
             )
