@@ -76,7 +76,7 @@ _QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
 # 十四五 (the 14th five-year plan), 十五 (10th), and the older 六五…九五 (6th–9th), quoted or not
 # (not when it only dates an attributive: “十四五”批复的6个基地, 十三五规划确定的项目 are built now)
 _FYP = regex.compile(
-    r"(?<![一二三四五六七八九十])(?:十([一二三四五六七八九])?|([六七八九]))五(?![年个项%])(?!”?末)"
+    r"(?<![一二三四五六七八九十])(?<![比较同]“?)(?:十([一二三四五六七八九])?|([六七八九]))五(?![年个项%])(?!”?末)"
     r"(?!”?(?:时期|期间|期)?(?:规划)?(?:已|所)?(?:批复|确定|布局|谋划|储备|部署|批准|核准)的)"
 )
 # 到2027年, 在2025年; not 在1954年的基数上 / 在2020年基础上 (the base of a comparison)
@@ -90,7 +90,7 @@ _BARE_YEAR = regex.compile(
 )
 _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
 # 出口总额, 就业人数, 投资额: a verb before a measure word is part of an indicator's name
-_MEASURE_HEAD = regex.compile(r"(?:学生|人员|工人|职工|人口|总额|总量|总值|额|量|率|数|值|人数|规模|比重|比例|占比|强度|增速|增幅|水平|指数|价格|能力|收入|支出|金额|面积|时间|周期|标准)")
+_MEASURE_HEAD = regex.compile(r"(?:投资|学生|人员|工人|职工|人口|总额|总量|总值|额|量|率|数|值|人数|规模|比重|比例|占比|强度|增速|增幅|水平|指数|价格|能力|收入|支出|金额|面积|时间|周期|标准)")
 # 具有…的X, 技术专业、产业鲜明、生态完善的X: descriptions (clauses of four or more characters) before 的
 _DESCRIPTOR_DE = regex.compile(r"^(?:(?:具有|拥有|已经|已)[^的，,。；;]{1,16}的|[^的，,。；;、]{4,}(?:、[^的，,。；;、]{4,})+的)")
 # 43 新装…, 龙岗公安分局 44 对全区…: a table's row number (and the previous row's department before it)
@@ -100,7 +100,7 @@ _DETACHED_APPROX = regex.compile(r"(?:大约|(?<![节条契预签合制公盟缔
 _DETACHED_MIN = regex.compile(r"(?:至少|最少|最低)\p{Han}{1,3}$")
 _DETACHED_MAX = regex.compile(r"(?:至多|最多|最高)(?:不超过)?\p{Han}{0,3}$")
 # 工人职员的平均工资以货币计算, 农业总产值在五年内: a basis of measurement or a period is not the metric
-_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|(?<=\p{Han}{2})的?(?:宏观)?(?:调控|预期)(?:目标)?|(?<=\p{Han}{2})的?控制目标|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:内|中|里|间)|每年|(?<=\p{Han}{2})(?:全年|今年|年内))$")
+_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|(?<=\p{Han}{2})的?(?:宏观)?(?:调控|预期)(?:目标)?|(?<=\p{Han}{2})的?控制目标|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:内|中|里|间)|每年|(?<=\p{Han}{2})(?:全年|今年|年内|[两三五十]年))$")
 _YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年|现有|目前|现在|第[一二三四五六七八九十]+个五年计划(?:期间|时期)))的$")
 _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新增|新建成|新建|建成|设立|施工|投入生产|投产)的(?!\p{Han}?的)")
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
@@ -175,7 +175,7 @@ _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 _RX0 = regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
 _RX0_FIRST = frozenset("（(一二三四五六七八九十")  # (or a digit: what a match of _RX0 starts with)
 _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
-_RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|现有|目前|现在|(?:19|20)\d{2}年|第[一二三四五六七八九十]+个五年计划|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?末)[^，,]*$")
+_RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|现有|目前|现在|(?:19|20)\d{2}年|第[一二三四五六七八九十]+个五年计划|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?(?:末|期间|时期))[^，,]*$")
 _RX3 = regex.compile(r"(?<!所)占(?!比)(?![^，,]*(?:比重|比例)$)[^，,]*$")  # X占全市…: cut; X占GDP(的)?比重 names an indicator
 _RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮|个)")
 _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
@@ -232,6 +232,8 @@ _FROM_TO_VERB = regex.compile(
     r"(?:、[^，,。；;从由到至]{1,8}?|[^，,。；;从由到至\d]{0,6}?)"
     r"(?:提高|增加|提升|下降|降低|减少|调整|调高|调低|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?"
 )
+# 在社会零售总额中，: the whole that the shares after it divide
+_SHARE_FRAME = regex.compile(r"在([^，,。；;在中]{2,16})中[，,]")
 _RX_HAS_DIGIT = regex.compile(r"\d")
 _RX_LEAD_PREP = regex.compile(r"^(?:对|在|为)(?:全[省市区县国])?")
 _RX_AMONG = regex.compile(r"\p{Han}{0,8}?(?:之中|中)(?=[，,；;]|$)")
@@ -829,6 +831,7 @@ class _Extractor:
             self._shared_heads(sent_recs)
             self._attribute_nouns(sent_recs)
             self._distribute_respectively(sent_recs)
+            self._share_frames(sent_recs)
             self._list_comparators(sent_recs)
             self._prefix_comparator_lists(sent_recs)
             sent_recs.extend(self._qualitative(sent, sent_recs))
@@ -1599,6 +1602,23 @@ class _Extractor:
                         if v is not None and all(verbs):
                             rec.action = v[0]  # 接待游客、实现旅游收入分别…: each member's own verb
             i = j
+
+    def _share_frames(self, recs: list[_Rec]) -> None:
+        """在社会零售总额中，国营商业将占54.9%: a share of the whole named in the frame before it.
+
+        The metric is the part's share of that whole (国营商业在社会零售总额中的比重), as a
+        report says it when it names the share (现代工业在工农业总产值中所占的比重).
+        """
+        for r in recs:
+            m = r.metric
+            if r.action != "占" or not m or "比重" in m or "中" in m:
+                continue
+            head = self.t[r.sent.start : r.q.start]
+            fm = None
+            for fm in _SHARE_FRAME.finditer(head):  # noqa: B007 - the last frame before the share
+                pass
+            if fm is not None and head.find(m, fm.end()) >= 0:
+                r.metric = f"{m}在{fm.group(1)}中的比重"
 
     def _list_comparators(self, recs: list[_Rec]) -> None:
         """分别不少于1家、1家和7家 / 分别增长7%、8%左右: a comparator at either end covers the list."""
