@@ -65,6 +65,7 @@ _TIME_LEAD = regex.compile(
     r"|(?:按照|根据|依照)[^，,。；;]{0,10}(?:情况|要求|条件)|[上下]半年|(?:春|秋)季学期|(?:第[一二三四]|[一二三四])季度|用[一二两三四五六七八九十\d]+年(?:左右)?(?:的)?时间|[五十]年平均"
     r"|(?:第[一二三四五六七八九十]个)?五年(?:计划)?(?:期间|时期|合计|以来|内|中)?)(?:的|，|,)?)+"
 )
+_CAUSER_LEAD = regex.compile(r"^(?:我们|我国|各地|各级政府)?(?:还|都|一定|仍然)?(?:要|将|必须|应该|应当|需要)?(?:力争|争取|努力|切实)?(?:使|让)(?=\p{Han}{2})")
 _ACHIEVED_CUE = regex.compile(
     r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|(?<![今明])前[两三四五]年|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；\d]{0,20}统计|据(?=[^，,。；]{0,30}统计)|为止|同期|只(?:征收|完成|差|有|占)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
     r"|(?<=\p{Han})以来|(?<![到至在])目前(?!为止)|现在(?![起开要])|这几年|近几年|近年来"  # 解放以来: since; 目前, 现在: the present
@@ -115,7 +116,9 @@ _PLAN_NAME = regex.compile(r"(?:[一二三四五六七八九十]+个|十[一二�
 _PLANNED_VERB = regex.compile(r"(?:拟|将|要)?(?:为|达|安排|提高|增长|增加|平均|每年|递增|降低|下降|减少|比|新建|建成|投资)")
 _PURPOSE_VERBS = frozenset({"实施", "用于", "支持", "开展", "推进"})
 _FUNDERS = frozenset({"中央财政", "财政", "各级财政", "地方财政", "省级财政", "市级财政", "区级财政", "县级财政", "本级财政", "政府", "国家"})
-_PURPOSE_AFTER = regex.compile(r"(?:[，,]比上年[^，,。；;]{2,12})?[，,](?:重点|专项|主要)?(?:用于|支持)([^，,。；;]{2,20})")
+_PURPOSE_AFTER = regex.compile(r"(?:[，,]比上年[^，,。；;]{2,12})?[，,]?(?:重点|专项|主要)?(?:用于|支持)([^，,。；;]{2,20})")
+# 中央财政拟投入433亿元用于促进就业: the funder and its verb read as one noun
+_FUNDER_VERB = regex.compile(r"(" + "|".join(sorted(_FUNDERS, key=len, reverse=True)) + r")(?:拟|将|计划|再)?(安排|投入|拨出|下达|拨付)")
 _GENERIC_MEASURES = frozenset({"产值", "总产值", "产业产值", "产业规模", "产业投资", "营收", "营业收入"})
 _SECTOR_TOPIC = regex.compile(r"(?:^|(?<=[。；！？]))[ \t　]*(\p{Han}{2,10}?产业)(?![链园区集群基地带])")
 _SKIPPABLE_CLAUSE = regex.compile(r"\s*(?:按照|根据|依照|在|于(?!是)|从(?![事业])|经过)")  # (从事农业的劳动力 is a noun phrase)
@@ -232,6 +235,8 @@ _FROM_TO_VERB = regex.compile(
     r"(?:、[^，,。；;从由到至]{1,8}?|[^，,。；;从由到至\d]{0,6}?)"
     r"(?:提高|增加|提升|下降|降低|减少|调整|调高|调低|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?"
 )
+_LIST_MEASURES = frozenset({"产量", "产值", "规模", "总量", "总额", "面积", "播种面积", "增加值", "单产"})
+_BARE_MEASURE_TAIL = regex.compile(r"(?:播种面积|面积|产量|产值|规模|总量|总额|增加值|单产|总产量|总产值)$")
 # 在社会零售总额中，: the whole that the shares after it divide
 _SHARE_FRAME = regex.compile(r"在([^，,。；;在中]{2,16})中[，,]")
 _RX_HAS_DIGIT = regex.compile(r"\d")
@@ -583,6 +588,8 @@ class _Extractor:
         for _ in range(3):
             before = z
             z = _TIME_LEAD.sub("", z)
+            if "使" in z[:10] or "让" in z[:10]:
+                z = _CAUSER_LEAD.sub("", z)  # 我们要力争使全国人口增长率…: who makes it happen is no part of it
             if "计" in z or "口径" in z or "年" in z or "目标" in z or "调控" in z or "预期" in z:
                 z = _METRIC_TAIL.sub("", z)
             z = self._strip_words(z)
@@ -832,6 +839,7 @@ class _Extractor:
             self._attribute_nouns(sent_recs)
             self._distribute_respectively(sent_recs)
             self._share_frames(sent_recs)
+            self._bare_measures(sent_recs)
             self._list_comparators(sent_recs)
             self._prefix_comparator_lists(sent_recs)
             sent_recs.extend(self._qualitative(sent, sent_recs))
@@ -1244,11 +1252,16 @@ class _Extractor:
         if not metric and sent.start in self._frame and left.rstrip().endswith("的"):
             metric = self._frame[sent.start]
             r.metric_inherited = True
+        fv = _FUNDER_VERB.fullmatch(metric) if metric and metric[-1] in "排入出达付" else None
+        if fv is not None and (r.action is None or r.action in _PURPOSE_VERBS):
+            metric, r.action = fv.group(1), fv.group(2)
         if metric in _FUNDERS and (r.action or "") in ("安排", "投入", "拨出", "下达", "拨付") and not r.extra.get("object_after"):
             # 今年中央财政将安排832亿元，比上年增加167亿元，支持卫生事业改革和发展 / 加快社会保障体系建设，
             # 今年中央财政将安排2762亿元: the funder is no metric; what the money is for is
             pm2 = _PURPOSE_AFTER.match(t, q.end, sent.end)
             purpose = self._clean_metric(pm2.group(1)) if pm2 is not None else ""
+            if pm2 is not None and purpose and pm2.group(1).endswith(purpose) and self._all_verbs(pm2.group(1)[: -len(purpose)]):
+                purpose = pm2.group(1)  # 用于促进就业: the purpose is the whole verb phrase
             if not purpose and cstart > sent.start:
                 before_p = t[self._clause_before(sent, cstart) : cstart - 1].strip()
                 before_p = before_p.removeprefix("为了").removeprefix("为")  # 为加快社会保障体系建设，…安排
@@ -1602,6 +1615,20 @@ class _Extractor:
                         if v is not None and all(verbs):
                             rec.action = v[0]  # 接待游客、实现旅游收入分别…: each member's own verb
             i = j
+
+    def _bare_measures(self, recs: list[_Rec]) -> None:
+        """粮食播种面积3320万亩、产量1285万吨: a bare measure after a list mark takes the topic before it."""
+        for prev, r in itertools.pairwise(recs):
+            m, pm = r.metric, prev.metric
+            if m not in _LIST_MEASURES or not pm or r.kind == "qualitative" or prev.kind == "qualitative":
+                continue
+            gap = self.t[prev.q.end : r.q.start]
+            if not gap.startswith(("、", "，", ",")) or not gap[1:].lstrip().startswith(m):
+                continue
+            tm = _BARE_MEASURE_TAIL.search(pm)
+            topic = pm[: tm.start()] if tm else pm
+            if len(topic) >= 2 and not topic.endswith(m):
+                r.metric = topic + m
 
     def _share_frames(self, recs: list[_Rec]) -> None:
         """在社会零售总额中，国营商业将占54.9%: a share of the whole named in the frame before it.
