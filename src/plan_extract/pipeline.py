@@ -101,7 +101,7 @@ _DETACHED_APPROX = regex.compile(r"(?:大约|(?<![节条契预签合制公盟缔
 _DETACHED_MIN = regex.compile(r"(?:至少|最少|最低)\p{Han}{1,3}$")
 _DETACHED_MAX = regex.compile(r"(?:至多|最多|最高)(?:不超过)?\p{Han}{0,3}$")
 # 工人职员的平均工资以货币计算, 农业总产值在五年内: a basis of measurement or a period is not the metric
-_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|(?<=\p{Han}{2})的?(?:宏观)?(?:调控|预期)(?:目标)?|(?<=\p{Han}{2})的?控制目标|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:内|中|里|间)|每年|(?<=\p{Han}{2})(?:全年|今年|年内|[两三五十]年))$")
+_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|(?<=\p{Han}{2})的?(?:宏观)?(?:调控|预期)(?:目标)?|(?<=\p{Han}{2})的?控制目标|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:内|中|里|间)|每年|(?<=\p{Han}{2})(?:全年|今年|年内|[两三五十]年|至少|最少))$")
 _YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年|现有|目前|现在|第[一二三四五六七八九十]+个五年计划(?:期间|时期)))的$")
 _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新增|新建成|新建|建成|设立|施工|投入生产|投产)的(?!\p{Han}?的)")
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
@@ -235,8 +235,11 @@ _FROM_TO_VERB = regex.compile(
     r"(?:、[^，,。；;从由到至]{1,8}?|[^，,。；;从由到至\d]{0,6}?)"
     r"(?:提高|增加|提升|下降|降低|减少|调整|调高|调低|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?"
 )
-_LIST_MEASURES = frozenset({"产量", "产值", "规模", "总量", "总额", "面积", "播种面积", "增加值", "单产"})
+_LIST_MEASURES = frozenset({"产量", "总产量", "产值", "总产值", "规模", "总量", "总额", "面积", "播种面积", "增加值", "单产"})
 _BARE_MEASURE_TAIL = regex.compile(r"(?:播种面积|面积|产量|产值|规模|总量|总额|增加值|单产|总产量|总产值)$")
+# 世界级, 国家级, 省级, 市级重点: a grade; 区域级产业集群: a grade and the noun it qualifies
+_GRADE_ONLY = regex.compile(r"\p{Han}{1,4}级(?:重点)?")
+_GRADE_HEAD = regex.compile(r"\p{Han}{1,4}?级(\p{Han}{2,})")
 # 在社会零售总额中，: the whole that the shares after it divide
 _SHARE_FRAME = regex.compile(r"在([^，,。；;在中]{2,16})中[，,]")
 _RX_HAS_DIGIT = regex.compile(r"\d")
@@ -590,7 +593,7 @@ class _Extractor:
             z = _TIME_LEAD.sub("", z)
             if "使" in z[:10] or "让" in z[:10]:
                 z = _CAUSER_LEAD.sub("", z)  # 我们要力争使全国人口增长率…: who makes it happen is no part of it
-            if "计" in z or "口径" in z or "年" in z or "目标" in z or "调控" in z or "预期" in z:
+            if "计" in z or "口径" in z or "年" in z or "目标" in z or "调控" in z or "预期" in z or "少" in z:
                 z = _METRIC_TAIL.sub("", z)
             z = self._strip_words(z)
             z = z.strip(" ，,、").lstrip("（）()")
@@ -840,6 +843,7 @@ class _Extractor:
             self._distribute_respectively(sent_recs)
             self._share_frames(sent_recs)
             self._bare_measures(sent_recs)
+            self._grade_lists(sent_recs)
             self._list_comparators(sent_recs)
             self._prefix_comparator_lists(sent_recs)
             sent_recs.extend(self._qualitative(sent, sent_recs))
@@ -1252,6 +1256,24 @@ class _Extractor:
         if not metric and sent.start in self._frame and left.rstrip().endswith("的"):
             metric = self._frame[sent.start]
             r.metric_inherited = True
+        if metric and metric[0] in "向对为给" and r.action is None and len(metric) >= 5 and not r.metric_inherited:
+            # 向民间资本推介重大项目100个以上, 为经营主体减负2500亿元: a prepositional phrase and
+            # its verb before the counted noun; the noun is the metric, the verb the action
+            pos_w = 0
+            for w in self.tok.lcut(metric, HMM=False):
+                b = pos_w + len(w)
+                if (
+                    pos_w >= 3
+                    and len(metric) - b >= 2
+                    and (w in self.lex.lead_verbs or w in self._lexicon_verbs)
+                    and w not in self.nominal_verbs
+                ):
+                    metric, r.action = metric[b:], w
+                    break
+                pos_w = b
+            else:
+                if metric[0] == "为":
+                    metric = metric[1:]
         fv = _FUNDER_VERB.fullmatch(metric) if metric and metric[-1] in "排入出达付" else None
         if fv is not None and (r.action is None or r.action in _PURPOSE_VERBS):
             metric, r.action = fv.group(1), fv.group(2)
@@ -1379,6 +1401,8 @@ class _Extractor:
                 r.q = dataclasses.replace(q, comparator=comp)
         if r.metric and r.metric.endswith(("限额", "起点", "门槛")) and r.action is None:
             return None  # 钢铁工业的投资限额为1000万元: a threshold being defined, not a quantity to reach
+        if r.metric and r.metric.endswith("指标") and q.unit in ("项", "个") and r.action is None:
+            return None  # 其中预期性指标19项、约束性指标9项: how many indicators a plan has
         self._kind(r)
         if not r.metric:
             r.confidence = 0.5
@@ -1615,6 +1639,26 @@ class _Extractor:
                         if v is not None and all(verbs):
                             rec.action = v[0]  # 接待游客、实现旅游收入分别…: each member's own verb
             i = j
+
+    def _grade_lists(self, recs: list[_Rec]) -> None:
+        """培育6个世界级、7个国家级、9个区域级产业集群: the grades before the last share its noun."""
+        i = 0
+        while i < len(recs):
+            j = i
+            while j + 1 < len(recs):
+                gap = self.t[recs[j].q.end : recs[j + 1].q.start]
+                m = recs[j].metric or ""
+                if not (m and gap.startswith(m) and gap[len(m) :] in ("、", "和", "及")):
+                    break
+                j += 1
+            group = recs[i : j + 1]
+            last = group[-1].metric or ""
+            gm = _GRADE_HEAD.match(last)
+            if len(group) > 1 and gm is not None:
+                for r in group[:-1]:
+                    if r.metric and _GRADE_ONLY.fullmatch(r.metric):
+                        r.metric = r.metric + gm.group(1)
+            i = j + 1
 
     def _bare_measures(self, recs: list[_Rec]) -> None:
         """粮食播种面积3320万亩、产量1285万吨: a bare measure after a list mark takes the topic before it."""
