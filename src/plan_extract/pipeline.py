@@ -69,7 +69,11 @@ _CAUSER_LEAD = regex.compile(r"^(?:我们|我国|各地|各级政府)?(?:还|都
 _ACHIEVED_CUE = regex.compile(
     r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|(?<![今明])前[两三四五]年|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；\d]{0,20}统计|据(?=[^，,。；]{0,30}统计)|为止|同期|只(?:征收|完成|差|有|占)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
     r"|(?<=\p{Han})以来|(?<![到至在])目前(?!为止)|现在(?![起开要])|这几年|近几年|近年来"  # 解放以来: since; 目前, 现在: the present
+    # a year-on-year figure or a part of the year gone by (a mid-year report): results
+    r"|(?<![今明])上半年|前三季度|(?<![今明])一季度|1[—\-－~～至]\d{1,2}月|一至[二三四五六七八九十]{1,2}月"
+    r"|(?:高出|超出|超过|低于|高于|快于|慢于)(?:全年)?(?:预期|计划)?目标(?:任务)?"  # 高出预期目标1.9个点
 )
+_TARGET_MISSED_AFTER = regex.compile(r"[，,]?(?:高出|超出|超过|低于|高于|快于|慢于)(?:全年)?(?:预期|计划)?目标")
 _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
 _PAREN_ALTERNATIVE = regex.compile(r"[（(]\p{Han}{1,2}(?:、\p{Han}{1,2})*[)）]")  # 训练室（场）, 县（市、区）
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
@@ -1388,6 +1392,8 @@ class _Extractor:
             pm = cues.last("plan", rel)
             if pm is None or pm.start() < am.end():
                 r.extra["achieved"] = True
+        elif "目标" in t[q.end : sent.end] and _TARGET_MISSED_AFTER.match(t, q.end, sent.end):
+            r.extra["achieved"] = True  # 居民消费价格上涨5.9%，高出预期目标1.9个点: a result set against the target
         if q.comparator == "=" and q.special is None:
             tail = t[max(cstart, q.start - 6) : q.start]
             comp = None
