@@ -429,3 +429,49 @@ def test_dask_engine_writes_the_same_bytes(reports: Path, tmp_path: Path) -> Non
     )
     assert [(r.rel, r.status) for r in dask.results] == [(r.rel, r.status) for r in local.results]
     assert tree(tmp_path / "dask") == tree(tmp_path / "local")
+
+
+def test_package_closure_finds_what_the_syntax_tree_finds() -> None:
+    """The fingerprint's module closure is read with a pattern; it must equal the ast reading."""
+    import ast
+
+    from plan_extract import batch as B
+
+    root = Path(B.__file__).resolve().parent
+
+    def ast_closure(start: list[str]) -> list[Path]:
+        seen: set[str] = set()
+        todo = list(start)
+        while todo:
+            name = todo.pop()
+            path = root / f"{name}.py"
+            if name in seen or not path.is_file():
+                continue
+            seen.add(name)
+            for node in ast.walk(ast.parse(path.read_bytes())):
+                if isinstance(node, ast.ImportFrom) and node.level == 1:
+                    if node.module:
+                        todo.append(node.module.split(".")[0])
+                    else:
+                        todo.extend(alias.name for alias in node.names)
+        return [root / f"{n}.py" for n in sorted(seen)]
+
+    for start in (["pipeline", "batch", "formats", "manifest"], ["cli"], ["evaluation"], ["comparison"]):
+        assert B._package_closure(root, start) == ast_closure(start), start
+
+
+def test_package_closure_reads_every_form_of_relative_import(tmp_path: Path) -> None:
+    from plan_extract.batch import _package_closure
+
+    (tmp_path / "a.py").write_text(
+        "from .b import x\n"
+        "def f():\n"
+        "    from . import c, d as dd\n"
+        "    from . import (\n        e,\n        f2,\n    )\n"
+        "from .g.h import y  # a subpackage's module names its package\n",
+        encoding="utf-8",
+    )
+    for n in ("b", "c", "d", "e", "f2", "g", "z"):
+        (tmp_path / f"{n}.py").write_text("", encoding="utf-8")
+    got = [p.name for p in _package_closure(tmp_path, ["a"])]
+    assert got == ["a.py", "b.py", "c.py", "d.py", "e.py", "f2.py", "g.py"]

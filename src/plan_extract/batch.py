@@ -143,10 +143,16 @@ class BatchProgress(Protocol):
 # --------------------------------------------------------------------------- helpers
 
 
-def _package_closure(root: Path, start: Sequence[str]) -> list[Path]:
-    """The package modules reachable from ``start`` through relative imports (lazy ones too)."""
-    import ast
+# ``from .x import …`` and ``from . import a, b`` (lazy imports inside functions too)
+_RELATIVE_IMPORT = re.compile(r"^[ \t]*from[ \t]+\.([A-Za-z_]\w*)?[\w.]*[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)", re.M)
 
+
+def _package_closure(root: Path, start: Sequence[str]) -> list[Path]:
+    """The package modules reachable from ``start`` through relative imports (lazy ones too).
+
+    Read with a pattern rather than ``ast`` (parsing the pipeline took 0.2 s of every batch's
+    start-up); tests check that it finds what the syntax tree finds.
+    """
     seen: set[str] = set()
     todo = list(start)
     while todo:
@@ -155,12 +161,12 @@ def _package_closure(root: Path, start: Sequence[str]) -> list[Path]:
         if name in seen or not path.is_file():
             continue
         seen.add(name)
-        for node in ast.walk(ast.parse(path.read_bytes())):
-            if isinstance(node, ast.ImportFrom) and node.level == 1:
-                if node.module:
-                    todo.append(node.module.split(".")[0])
-                else:
-                    todo.extend(alias.name for alias in node.names)
+        for m in _RELATIVE_IMPORT.finditer(path.read_text(encoding="utf-8")):
+            if m.group(1):
+                todo.append(m.group(1))
+            else:
+                names = m.group(2).strip("() \t\n")
+                todo.extend(n.split()[0] for n in names.replace("\n", " ").split(",") if n.strip())
     return [root / f"{name}.py" for name in sorted(seen)]
 
 
