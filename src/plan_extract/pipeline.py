@@ -773,9 +773,21 @@ class _Extractor:
             def verbish(w: str) -> bool:
                 return w in lead or w in acts or w in self._lexicon_verbs or (w[:1] == "新" and (w[1:] in lead or w[1:] in acts))
 
+            de = metric.find("的")
             while n < len(toks) - 1 and n < 4 and (verbish(toks[n]) or (n and toks[n] == "、" and verbish(toks[n + 1]))):
                 if n and toks[n] != "、" and toks[n] not in self._lexicon_verbs and toks[n] not in acts and toks[n - 1] != "、":
                     break  # 完善远足郊野径: a second verb outside the lexicon is more likely the object's first word
+                if (
+                    de > 0
+                    and toks[n] != "、"
+                    and toks[n] not in self._lexicon_verbs  # (安排X的经费, 还有X的单位: the lexicon's verbs govern)
+                    and not toks[n].endswith("有")
+                    and not verbish(toks[n + 1])
+                    and toks[n + 1] not in ("已", "已经", "正在", "的")
+                    and "的" not in toks[n + 1]
+                    and sum(len(w) for w in toks[: n + 1]) < de
+                ):
+                    break  # 取得职业资格证书的劳动者, 参加职业伤害保障的劳动者: the verb of a relative clause
                 n += 1
             if n and not any(w in lead or (w[:1] == "新" and w[1:] in lead) for w in toks[:n]) and not (
                 all(w in acts or (w[:1] == "新" and w[1:] in acts) or w == "、" for w in toks[:n])
