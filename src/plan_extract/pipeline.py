@@ -122,7 +122,7 @@ _PURPOSE_VERBS = frozenset({"实施", "用于", "支持", "开展", "推进"})
 _FUNDERS = frozenset({"中央财政", "财政", "各级财政", "地方财政", "省级财政", "市级财政", "区级财政", "县级财政", "本级财政", "政府", "国家"})
 _PURPOSE_AFTER = regex.compile(r"(?:[，,]比上年[^，,。；;]{2,12})?[，,]?(?:重点|专项|主要)?(?:用于|支持)([^，,。；;]{2,20})")
 # 中央财政拟投入433亿元用于促进就业: the funder and its verb read as one noun
-_FUNDER_VERB = regex.compile(r"(" + "|".join(sorted(_FUNDERS, key=len, reverse=True)) + r")(?:拟|将|计划|再)?(安排|投入|拨出|下达|拨付)")
+_FUNDER_VERB = regex.compile(r"(" + "|".join(sorted(_FUNDERS, key=len, reverse=True)) + r")(?:拟|将|计划|再)?(安排|投入|拨出|拿出|下达|拨付)")
 _GENERIC_MEASURES = frozenset({"产值", "总产值", "产业产值", "产业规模", "产业投资", "营收", "营业收入"})
 _SECTOR_TOPIC = regex.compile(r"(?:^|(?<=[。；！？]))[ \t　]*(\p{Han}{2,10}?产业)(?![链园区集群基地带])")
 _SKIPPABLE_CLAUSE = regex.compile(r"\s*(?:按照|根据|依照|在|于(?!是)|从(?![事业])|经过)")  # (从事农业的劳动力 is a noun phrase)
@@ -1293,7 +1293,7 @@ class _Extractor:
         fv = _FUNDER_VERB.fullmatch(metric) if metric and metric[-1] in "排入出达付" else None
         if fv is not None and (r.action is None or r.action in _PURPOSE_VERBS):
             metric, r.action = fv.group(1), fv.group(2)
-        if metric in _FUNDERS and (r.action or "") in ("安排", "投入", "拨出", "下达", "拨付") and not r.extra.get("object_after"):
+        if metric in _FUNDERS and (r.action or "") in ("安排", "投入", "拨出", "拿出", "下达", "拨付") and not r.extra.get("object_after"):
             # 今年中央财政将安排832亿元，比上年增加167亿元，支持卫生事业改革和发展 / 加快社会保障体系建设，
             # 今年中央财政将安排2762亿元: the funder is no metric; what the money is for is
             pm2 = _PURPOSE_AFTER.match(t, q.end, sent.end)

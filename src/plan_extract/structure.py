@@ -55,6 +55,7 @@ _TARGET_YEAR = regex.compile(r"((?:19|20)\d{2})年(?:全[省市区县]|全国|�
 _REVIEW_START = regex.compile(
     r"^(?:过去(?:的)?(?:一|五|十)年|一年来|五年来|过去一年来|去年|上年|刚刚过去的|回顾|\d{4}年以来|这一年|这五年|一年多来|几年来|多年来|[两三四]年(?:来|中|以来)|这两年|经核算|初步核算|据初步统计)"
 )
+_FIELD_LEAD = regex.compile(r"在[^，,。；;：:]{1,10}?(?:领域|方面|工作|战线|上|中)[，,]")
 _PLAN_START = regex.compile(
     r"(?:今年|明年|新的一年|今后五年|今后一个时期|未来五年|主要预期目标|主要目标|预期目标|目标是|目标为|工作安排|总体要求|的主要任务|重点抓好|重点做好|要着力|必须|计划|要求[：:])"
 )
@@ -213,6 +214,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
     fyps: list[str | None] = [None, None, None]
     running: str | None = None  # state for texts without headings
     glossary = False
+    para_review = False  # inside a plan section: the paragraph so far reports results
     pos = 0
     di = 0
     n = len(t)
@@ -270,6 +272,9 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 running = None
             body = stripped
             review_cue = (first in _REVIEW_FIRST or first.isdigit()) and bool(_REVIEW_START.match(body))
+            if not review_cue and first == "在" and (lm := _FIELD_LEAD.match(body)) is not None:
+                # 在经济领域，过去一年里取得的最重要的成绩…: a review after the field it is about
+                review_cue = bool(_REVIEW_START.match(body[lm.end() :]))
             if not review_cue and year is not None and first in "12":
                 ym = _RX8.match(body)
                 review_cue = bool(ym and int(ym.group(1)) < year and not _RX9.match(body))
@@ -287,7 +292,15 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                     running = "review"
                 eff = "plan" if running == "plan" else "review"
             elif mode == "plan":
-                eff = "review" if review_cue else "plan"
+                # a paragraph that opens on results (在经济领域，过去一年里…。全国社会总产值达到…)
+                # reports results until a sentence of intent
+                if line_start:
+                    para_review = False
+                if review_cue:
+                    para_review = True
+                elif strong_plan or _PLAN_START.search(body[:24]):
+                    para_review = False
+                eff = "review" if review_cue or para_review else "plan"
             else:
                 if review_cue:
                     running = "review"
