@@ -367,7 +367,7 @@ def test_literal_guards_in_record_are_necessary_conditions() -> None:
         "_RX3": (p._RX3.search, lambda s: "占" in s),
         "_RX4": (p._RX4.search, lambda s: s.startswith("第")),
         "_QUOTED_TAIL": (p._QUOTED_TAIL.search, lambda s: "”" in s),
-        "_METRIC_TAIL": (p._METRIC_TAIL.search, lambda s: any(w in s for w in ("计", "口径", "年", "目标", "调控", "预期", "少"))),
+        "_METRIC_TAIL": (p._METRIC_TAIL.search, lambda s: any(w in s for w in ("计", "口径", "年", "目标", "调控", "预期", "少", "每"))),
         "_ROW_NUMBER": (p._ROW_NUMBER.search, lambda s: " " in s or "\t" in s or "　" in s),
         "_FRAMED_TOPIC": (p._FRAMED_TOPIC.search, lambda s: s[:1] in ("以", "就", "拿")),
         "_CREATED_DE": (p._CREATED_DE.search, lambda s: "的" in s),

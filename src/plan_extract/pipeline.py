@@ -61,7 +61,8 @@ def _qual_prefilter(lex: Lexicon) -> re.Pattern[str] | None:
 
 _TIME_LEAD = regex.compile(
     r"^(?:(?:为|为了)?(?:到|至|在|从|自)?(?:(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)?|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
-    r"|今后(?:五年|几年|一个时期|一段时期)?|未来五年|五年内|\d年内|年内|今年|明年|全年|当年|年底|年末|本年内|(?:实际)?(?:执行|实施)(?:过程)?中"
+    r"|今后(?:[一二两三四五六七八九十]{1,2}年(?:内|中(?!央)|里)?|几年|一个时期|一段时期)?|未来五年|五年内|\d年内|[一二两三四五六七八九十]{1,2}年(?:内|中(?!央)|里|间)"
+    r"|年内|今年(?:年)?(?:底|末)?(?:前)?|明年|全年|当年|年底|年末|本年内|(?:实际)?(?:执行|实施)(?:过程)?中"
     r"|(?:按照|根据|依照)[^，,。；;]{0,10}(?:情况|要求|条件)|[上下]半年|(?:春|秋)季学期|(?:第[一二三四]|[一二三四])季度|用[一二两三四五六七八九十\d]+年(?:左右)?(?:的)?时间|[五十]年平均"
     r"|(?:第[一二三四五六七八九十]个)?五年(?:计划)?(?:期间|时期|合计|以来|内|中)?)(?:的|，|,)?)+"
 )
@@ -105,7 +106,7 @@ _DETACHED_APPROX = regex.compile(r"(?:大约|(?<![节条契预签合制公盟缔
 _DETACHED_MIN = regex.compile(r"(?:至少|最少|最低)\p{Han}{1,3}$")
 _DETACHED_MAX = regex.compile(r"(?:至多|最多|最高)(?:不超过)?\p{Han}{0,3}$")
 # 工人职员的平均工资以货币计算, 农业总产值在五年内: a basis of measurement or a period is not the metric
-_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|(?<=\p{Han}{2})的?(?:宏观)?(?:调控|预期)(?:目标)?|(?<=\p{Han}{2})的?控制目标|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:内|中|里|间)|每年|(?<=\p{Han}{2})(?:全年|今年|年内|[两三五十]年|至少|最少))$")
+_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|(?<=\p{Han}{2})的?(?:宏观)?(?:调控|预期)(?:目标)?|(?<=\p{Han}{2})的?控制目标|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:内|中|里|间)|每年|(?<=\p{Han}{2})(?:全年|今年|年内|[两三五十]年|至少|最少|(?:平均)?每(?:斤|公斤|吨|亩|人)))$")
 _YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年|现有|目前|现在|第[一二三四五六七八九十]+个五年计划(?:期间|时期)))的$")
 _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新增|新建成|新建|建成|设立|施工|投入生产|投产)的(?!\p{Han}?的)")
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
@@ -123,6 +124,11 @@ _FUNDERS = frozenset({"中央财政", "财政", "各级财政", "地方财政", 
 _PURPOSE_AFTER = regex.compile(r"(?:[，,]比上年[^，,。；;]{2,12})?[，,]?(?:重点|专项|主要)?(?:用于|支持)([^，,。；;]{2,20})")
 # 中央财政拟投入433亿元用于促进就业: the funder and its verb read as one noun
 _FUNDER_VERB = regex.compile(r"(" + "|".join(sorted(_FUNDERS, key=len, reverse=True)) + r")(?:拟|将|计划|再)?(安排|投入|拨出|拿出|下达|拨付)")
+# a funder before what it pays for (not bare 财政, 国家 or 政府: 财政收入, 国家级, 政府债务 are names)
+_FUNDER_LEAD = regex.compile(r"(?:中央财政|各级财政|地方财政|省级财政|市级财政|区级财政|县级财政|本级财政|各级政府|中央政府)(?:拟|将|再|还将|计划)?")
+_FUNDER_VERB_LEAD = regex.compile(r"(安排|投入|拨出|拿出|下达|拨付)")
+# 中央财政赤字, 地方财政收入, 地方政府债务: the funder names the fiscal indicator
+_FISCAL_NAME = regex.compile(r"(?:一般公共预算|一般预算|公共预算|总)?(?:赤字|收入|支出|预算|债|存款|结余|专项债)")
 _GENERIC_MEASURES = frozenset({"产值", "总产值", "产业产值", "产业规模", "产业投资", "营收", "营业收入"})
 _SECTOR_TOPIC = regex.compile(r"(?:^|(?<=[。；！？]))[ \t　]*(\p{Han}{2,10}?产业)(?![链园区集群基地带])")
 _SKIPPABLE_CLAUSE = regex.compile(r"\s*(?:按照|根据|依照|在|于(?!是)|从(?![事业])|经过)")  # (从事农业的劳动力 is a noun phrase)
@@ -597,7 +603,7 @@ class _Extractor:
             z = _TIME_LEAD.sub("", z)
             if "使" in z[:10] or "让" in z[:10]:
                 z = _CAUSER_LEAD.sub("", z)  # 我们要力争使全国人口增长率…: who makes it happen is no part of it
-            if "计" in z or "口径" in z or "年" in z or "目标" in z or "调控" in z or "预期" in z or "少" in z:
+            if "计" in z or "口径" in z or "年" in z or "目标" in z or "调控" in z or "预期" in z or "少" in z or "每" in z:
                 z = _METRIC_TAIL.sub("", z)
             z = self._strip_words(z)
             z = z.strip(" ，,、").lstrip("（）()")
@@ -1290,6 +1296,15 @@ class _Extractor:
             else:
                 if metric[0] == "为":
                     metric = metric[1:]
+        if metric and metric[0] in "中各地省市区县本" and not r.metric_inherited:
+            fl = _FUNDER_LEAD.match(metric)
+            if fl is not None and len(metric) - fl.end() >= 2 and not _FISCAL_NAME.match(metric, fl.end()):
+                # 中央财政科技投入1461亿元, 中央财政拟投入社会保障资金2930亿元: who pays is no part of what
+                rest = metric[fl.end() :]
+                vm = _FUNDER_VERB_LEAD.match(rest)
+                if vm is not None and len(rest) - vm.end() >= 2 and r.action is None:
+                    metric, r.action = rest[vm.end() :], vm.group(1)
+                # (a funder before a noun stays: 中央财政扶贫资金, 省级财政资金 are named so)
         fv = _FUNDER_VERB.fullmatch(metric) if metric and metric[-1] in "排入出达付" else None
         if fv is not None and (r.action is None or r.action in _PURPOSE_VERBS):
             metric, r.action = fv.group(1), fv.group(2)
@@ -1909,7 +1924,9 @@ def _horizon(ex: _Extractor, r: _Rec, year: int | None) -> tuple[int | str | Non
         return f"{span.group(1)}-{span.group(2)}", per_year
     fy = cues.last("fyp", rel)
     if fy is None and r.sent.section_fyp:
-        fy = _FYP.search(r.sent.section_fyp)
+        # (the last plan a heading names: “十三五”时期发展成就和“十四五”时期主要目标任务 sets out the 14th)
+        for fy in _FYP.finditer(r.sent.section_fyp):  # noqa: B007
+            pass
     if fy is not None:
         if fy.group(2):
             n = _CN_ORD[fy.group(2)]

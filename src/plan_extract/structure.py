@@ -55,6 +55,16 @@ _TARGET_YEAR = regex.compile(r"((?:19|20)\d{2})年(?:全[省市区县]|全国|�
 _REVIEW_START = regex.compile(
     r"^(?:过去(?:的)?(?:一|五|十)年|一年来|五年来|过去一年来|去年|上年|刚刚过去的|回顾|\d{4}年以来|这一年|这五年|一年多来|几年来|多年来|[两三四]年(?:来|中|以来)|这两年|经核算|初步核算|据初步统计)"
 )
+_FYP_LEAD = regex.compile(r"“?十([一二三四五六七八九])?五”?(?:规划)?(?:时期|期间)")
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def _fyp_end(m: regex.Match[str]) -> int:
+    """The last year of the five-year plan named by a _FYP_LEAD match (十四五 → 2025)."""
+    n = 10 + (_CN_DIGIT[m.group(1)] if m.group(1) else 0)
+    return 1966 + 5 * (n - 3) + 4
+
+
 _FIELD_LEAD = regex.compile(r"在[^，,。；;：:]{1,10}?(?:领域|方面|工作|战线|上|中)[，,]")
 _PLAN_START = regex.compile(
     r"(?:今年|明年|新的一年|今后五年|今后一个时期|未来五年|主要预期目标|主要目标|预期目标|目标是|目标为|工作安排|总体要求|的主要任务|重点抓好|重点做好|要着力|必须|计划|要求[：:])"
@@ -284,6 +294,8 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 or ("目标" in body[:30] and (tm := _RX11.search(body[:30])) is not None and not _MET_BEFORE.search(body, 0, tm.start()))
                 # 到1985年，…将比1980年增长22%: a sentence opening on a year to come
                 or (year is not None and (fy := _FUTURE_LEAD.match(body)) is not None and int(fy.group(1)) > year)
+                # “十四五”时期是…(in 2021): a sentence opening on the five-year plan now beginning
+                or (year is not None and first in "“十" and (fp := _FYP_LEAD.match(body)) is not None and _fyp_end(fp) >= year)
             )
             if mode == "review":
                 if strong_plan:
