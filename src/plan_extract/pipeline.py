@@ -247,6 +247,8 @@ _FROM_TO_VERB = regex.compile(
 )
 _LIST_MEASURES = frozenset({"产量", "总产量", "产值", "总产值", "规模", "总量", "总额", "面积", "播种面积", "增加值", "单产"})
 _BARE_MEASURE_TAIL = regex.compile(r"(?:播种面积|面积|产量|产值|规模|总量|总额|增加值|单产|总产量|总产值)$")
+# 一二三产增加值, 第一、二、三产业 written together: 一产增加值, 二产增加值, 三产增加值
+_SECTORS = regex.compile(r"(\p{Han}{0,4}?)([一二三]{2,3})(产业|产|次产业)(\p{Han}*)")
 # 世界级, 国家级, 省级, 市级重点: a grade; 区域级产业集群: a grade and the noun it qualifies
 _GRADE_ONLY = regex.compile(r"\p{Han}{1,4}级(?:重点)?")
 _GRADE_HEAD = regex.compile(r"\p{Han}{1,4}?级(\p{Han}{2,})")
@@ -1650,7 +1652,8 @@ class _Extractor:
             r = recs[i]
             m = r.metric or ""
             pair = "、" not in m and m.count("和") == 1  # 居民医保和基本公共卫生服务经费…标准分别再提高30元和5元
-            if not m or ("、" not in m and not pair) or "分别" not in self.t[r.sent.start : r.q.start]:
+            sectors = _SECTORS.match(m) if "、" not in m and not pair else None  # 一二三产增加值分别增长…
+            if not m or ("、" not in m and not pair and sectors is None) or "分别" not in self.t[r.sent.start : r.q.start]:
                 i += 1
                 continue
             group = [r]
@@ -1658,13 +1661,17 @@ class _Extractor:
             while j < len(recs) and recs[j].metric == m and recs[j].metric_inherited:
                 group.append(recs[j])
                 j += 1
-            members = [x for x in (m.split("和") if pair else _RX12.split(m)) if x]
+            if sectors is not None:
+                pre, ords, suf, rest = sectors.groups()
+                members = [f"{pre}{o}{suf}{rest}" for o in ords]
+            else:
+                members = [x for x in (m.split("和") if pair else _RX12.split(m)) if x]
             n = len(members)
             halves = [group]
             if n > 1 and len(group) == 2 * n and all(x.extra.get("baseline") for x in group[:n]):
                 halves = [group[:n], group[n:]]  # 分别从209元、280元提高到217元、290元: levels now, then targets
             if n > 1 and all(len(h) == n for h in halves):
-                names = self._member_names(members)
+                names = members if sectors is not None else self._member_names(members)
                 verbs = [self._lead_verb(x) for x in members]
                 for half in halves:
                     for rec, name, v in zip(half, names, verbs, strict=True):
