@@ -92,7 +92,8 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
 
 _CN_ONLY_MULT = regex.compile(r"^[万亿千百]+$")
 _TRAIL_MULT = regex.compile(r"[万亿]+$")
-_NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|年吞吐|年运量|年产值|年产能|时速|为期|历时|第)$")
+# (每50公斤提高5到7元: after 每 a number is the base of a rate, not a figure)
+_NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|年吞吐|年运量|年产值|年产能|时速|为期|历时|第|每)$")
 # Larger numbers are not quantities a report commits to (and would not survive JSON as numbers).
 _MAX_VALUE = 1e15
 _PROGRAMME_AFTER = regex.compile(r"\p{Han}{1,12}?(?:规划|工程|计划|行动|战略)(?![\p{Han}])")

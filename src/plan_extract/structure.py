@@ -88,7 +88,7 @@ _FUTURE_LEAD = regex.compile(r"(?:到|至|在)?((?:19|20)\d{2})年(?![—\-－�
 _RX10 = regex.compile(r"(?:今年|明年|下一步|今后|新的一年|未来五年|今后五年)")
 # 国内生产总值增长率达到预期目标, 低于13%左右的预期目标: a target met or missed is a result
 _MET_BEFORE = regex.compile(r"(?:达到|完成|实现|超过|超额|低于|高于|好于)[^，,。；;]{0,12}$")
-_RX11 = regex.compile(r"预期目标|主要目标是|目标任务是")
+_RX11 = regex.compile(r"预期目标(?:是|为|[：:，,])|主要目标是|目标任务是")  # (把年度主要预期目标作为一个整体来把握 is no plan statement)
 # 预计 as the verb of an estimate; not 比1980年预计增加… or 由今年预计的44%提高到…, where the
 # estimate is the base a target is measured against
 _FORECAST_WORD = regex.compile(r"(?<!(?:比|较|由|从|同)(?:(?:19|20)\d{2}年|今年|上年|去年|本年|当年)?)预计")
