@@ -252,6 +252,8 @@ _SECTORS = regex.compile(r"(\p{Han}{0,4}?)([一二三]{2,3})(产业|产|次产�
 # 世界级, 国家级, 省级, 市级重点: a grade; 区域级产业集群: a grade and the noun it qualifies
 _GRADE_ONLY = regex.compile(r"\p{Han}{1,4}级(?:重点)?")
 _GRADE_HEAD = regex.compile(r"\p{Han}{1,4}?级(\p{Han}{2,})")
+_CLOSING_HEAD = regex.compile(r"等(落后产能|过剩产能|产能|\p{Han}{0,2}项目|\p{Han}{0,2}设施)(?=[，,。；;]|$)")
+_PER_HEAD_ONLY = regex.compile(r"(?:每人|人均|每户|户均|每生)(?:每年|每月|每天)?|每年")
 # 在社会零售总额中，: the whole that the shares after it divide
 _SHARE_FRAME = regex.compile(r"在([^，,。；;在中]{2,16})中[，,]")
 _RX_HAS_DIGIT = regex.compile(r"\d")
@@ -636,6 +638,8 @@ class _Extractor:
             return ""  # 的科技企业: the tail of a phrase cut by an earlier number names nothing alone
         if not _RX_WORDY.search(z):
             return ""  # digits and punctuation left over from a broken line name nothing
+        if z[0] in "每人户" and _PER_HEAD_ONLY.fullmatch(z):
+            return ""  # 补助标准提高到每人每年240元: the base of the rate names nothing; the subject does
         return z
 
     def _strip_words(self, z: str) -> str:
@@ -868,6 +872,7 @@ class _Extractor:
             self._share_frames(sent_recs)
             self._bare_measures(sent_recs)
             self._grade_lists(sent_recs)
+            self._closing_heads(sent_recs)
             self._list_comparators(sent_recs)
             self._prefix_comparator_lists(sent_recs)
             sent_recs.extend(self._qualitative(sent, sent_recs))
@@ -1679,6 +1684,24 @@ class _Extractor:
                         if v is not None and all(verbs):
                             rec.action = v[0]  # 接待游客、实现旅游收入分别…: each member's own verb
             i = j
+
+    def _closing_heads(self, recs: list[_Rec]) -> None:
+        """淘汰钢铁2700万吨、水泥4200万吨、平板玻璃3500万标准箱等落后产能: 等 closes the list with its head."""
+        t = self.t
+        i = 0
+        while i < len(recs):
+            j = i
+            while j + 1 < len(recs) and t[recs[j].q.end : recs[j + 1].q.start].startswith("、"):
+                j += 1
+            if j > i:
+                hm = _CLOSING_HEAD.match(t, recs[j].q.end, recs[j].sent.end)
+                if hm is not None:
+                    head = hm.group(1)
+                    for r in recs[i : j + 1]:
+                        m = r.metric or ""
+                        if 2 <= len(m) <= 6 and not m.endswith(head) and r.kind != "qualitative":
+                            r.metric = m + head
+            i = j + 1
 
     def _grade_lists(self, recs: list[_Rec]) -> None:
         """培育6个世界级、7个国家级、9个区域级产业集群: the grades before the last share its noun."""

@@ -96,10 +96,11 @@ _TRAIL_MULT = regex.compile(r"[万亿]+$")
 _NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|年吞吐|年运量|年产值|年产能|时速|为期|历时|第|每)$")
 # Larger numbers are not quantities a report commits to (and would not survive JSON as numbers).
 _MAX_VALUE = 1e15
-_PROGRAMME_AFTER = regex.compile(r"\p{Han}{1,12}?(?:规划|工程|计划|行动|战略)(?![\p{Han}])")
+# (not money with the verb that spends it: 筹措7亿元实施就业惠民工程)
+_PROGRAMME_AFTER = regex.compile(r"(?!实施|用于|支持|开展|推进|启动|安排)\p{Han}{1,12}?(?:规划|工程|计划|行动|战略)(?![\p{Han}])")
 # 做好十一个方面, 15分钟健身圈, 500米范围内公交站点覆盖率, 10亿元级的科技企业: names and qualifiers
 _VAGUE_AFTER = regex.compile(
-    r"方面|\p{Han}{0,4}圈|范围内|半径|级(?:的|企业|项目|产业|集群|园区|城市|平台)"
+    r"方面|\p{Han}{0,4}圈|范围内|半径|级(?:的|企业|项目|产业|集群|园区|城市|平台|[、，,和及与等])"  # 防城港30万吨级、北海20万吨级航道
     r"|(?<=条)(?:措施|举措|意见|政策|规定|建议)"  # 十二条措施: a policy's name
     r"|(?<=岁)(?:以[上下])?(?:的)?(?:幼儿|儿童|婴幼儿|老人|老年人|人口|人员|学生|青少年)"  # 2—3岁幼儿: an age band
     r"|(?<=岁)(?:即|就|后|起)"  # 满3岁即入园: an age condition
