@@ -48,7 +48,7 @@ def main() -> int:
     ]
     titles = {
         "held": "held (the 19 held documents of session 1)",
-        "held_new": "held_new (held documents added in session 3, evaluated only)",
+        "held_new": "held_new (provincial 2026 reports added in sessions 3 and 4, evaluated only)",
         "tune": "tune",
     }
     for part in ("held", "held_new", "tune"):
@@ -64,6 +64,21 @@ def main() -> int:
         out.append("")
     m = report.micro
     out += ["## all", "", head, _row(f"**micro ({len(report.documents)} docs)**", m), ""]
+    manifest = json.loads((ROOT / "corpora" / "manifest.json").read_text("utf-8"))
+    level_of = {e["doc_id"]: e.get("level") for e in manifest}
+    genres = {
+        "national reports": lambda i: i.startswith("guowuyuan-"),
+        "provincial reports": lambda i: level_of.get(i) == "province" and not i.startswith("page-"),
+        "city, district and zone reports and excerpts": lambda i: level_of.get(i) in ("city", "county", "zone", "other")
+        and not i.startswith("page-"),
+        "web pages": lambda i: i.startswith("page-"),
+    }
+    out += ["## By genre (all documents, tune and held together)", "", head]
+    for name, keep in genres.items():
+        docs = [d for d in report.documents if keep(d.doc_id or "")]
+        if docs:
+            out.append(_row(f"{name} ({len(docs)} docs)", micro(docs)))
+    out.append("")
     out += ["## Per-field agreement on matched records (all documents)", "", "| field | agree | accuracy |", "|---|---|---|"]
     for name, fc in m.fields.items():
         acc = fc.agree / fc.total if fc.total else 0.0

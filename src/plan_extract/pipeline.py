@@ -1110,8 +1110,10 @@ class _Extractor:
         # 完成贡镇村1760亩“早改水”项目, 对全区286座垃圾转运站: a place or a prepositional phrase
         # before the number says where, the noun after it what is counted
         where = bool(metric) and bool(_PLACE_OR_PREP.search(metric)) and (q.unit not in ("%", "‰") or t.startswith("的", q.end))
+        # 南山口、哇让、同德、德令哈4个抽水蓄能电站: names listed before their count; the noun after it is counted
+        listed_names = "、" in metric and q.unit not in ("%", "‰") and all(1 <= len(x) <= 4 for x in metric.split("、"))
         use_right = bool(right_noun) and (
-            not metric or (q.unit in ("%", "‰") and verb_adjacent) or (object_verb and q.unit not in ("%", "‰")) or where
+            not metric or (q.unit in ("%", "‰") and verb_adjacent) or (object_verb and q.unit not in ("%", "‰")) or where or listed_names
         )
         if metric.startswith("每") and metric.endswith(("拥有", "有", "配备", "配置")) and right_noun and not use_right:
             # 每千名户籍老人拥有40张养老床位 → 每千名户籍老人养老床位: a rate per head of what follows
