@@ -70,10 +70,11 @@ _CAUSER_LEAD = regex.compile(r"^(?:我们|我国|各地|各级政府)?(?:还|都
 _ACHIEVED_CUE = regex.compile(
     r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|(?<![今明])前[两三四五]年|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；\d]{0,20}统计|据(?=[^，,。；]{0,30}统计)|为止|同期|只(?:征收|完成|差|有|占)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
     r"|(?<=\p{Han})以来|(?<![到至在])目前(?!为止)|现在(?![起开要])|这几年|近几年|近年来"  # 解放以来: since; 目前, 现在: the present
-    # a year-on-year figure or a part of the year gone by (a mid-year report): results
-    r"|(?<![今明])上半年|前三季度|(?<![今明])一季度|1[—\-－~～至]\d{1,2}月|一至[二三四五六七八九十]{1,2}月"
-    r"|(?:高出|超出|超过|低于|高于|快于|慢于)(?:全年)?(?:预期|计划)?目标(?:任务)?"  # 高出预期目标1.9个点
 )
+# a part of the year gone by (a mid-year report): results (scanned only where 半, 季 or 月 occur)
+_MIDYEAR_CUE = regex.compile(r"(?<![今明])上半年|前三季度|(?<![今明])一季度|1[—\-－~～至]\d{1,2}月|一至[二三四五六七八九十]{1,2}月")
+# 高出预期目标1.9个点: a figure set against the target is a result (scanned only where 目 occurs)
+_MISSED_TARGET_CUE = regex.compile(r"(?:高出|超出|超过|低于|高于|快于|慢于)(?:全年)?(?:预期|计划)?目标(?:任务)?")
 _TARGET_MISSED_AFTER = regex.compile(r"[，,]?(?:高出|超出|超过|低于|高于|快于|慢于)(?:全年)?(?:预期|计划)?目标")
 _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
 _PAREN_ALTERNATIVE = regex.compile(r"[（(]\p{Han}{1,2}(?:、\p{Han}{1,2})*[)）]")  # 训练室（场）, 县（市、区）
@@ -202,6 +203,15 @@ _RX11 = regex.compile(r"(?<!(?:比|较|由|从|同)(?:(?:19|20)\d{2}年|今年|�
 _RX12 = regex.compile(r"、|和|及")
 
 
+@functools.lru_cache(maxsize=256)
+def _last_fyp(heading: str) -> regex.Match[str] | None:
+    """The last plan a heading names (“十三五”时期发展成就和“十四五”时期主要目标任务 sets out the 14th)."""
+    last = None
+    for last in _FYP.finditer(heading):  # noqa: B007
+        pass
+    return last
+
+
 def fyp_period(ordinal: int) -> str:
     """The years of the Nth five-year plan (the 3rd began in 1966 after the 1963–65 adjustment)."""
     start = 1953 + 5 * (ordinal - 1) if ordinal <= 2 else 1966 + 5 * (ordinal - 3)
@@ -294,7 +304,7 @@ class _SentCues:
 
     def _scan(self, kind: str) -> tuple[list[int], list[regex.Match[str]]]:
         need = self._needs.get(kind)
-        if need is not None and need not in self._text:
+        if need is not None and (need not in self._text if len(need) == 1 else _any_of(need).search(self._text) is None):
             found: tuple[list[int], list[regex.Match[str]]] = ([], [])
         else:
             ms = list(self._patterns[kind].finditer(self._text))
@@ -312,7 +322,21 @@ class _SentCues:
 
 
 # a character that every match of a cue pattern contains (see _SentCues)
-_CUE_NEEDS = {"to_year": "年", "year_span": "年", "bare_year": "年", "fyp": "五", "than_year": "比"}
+@functools.lru_cache(maxsize=None)
+def _any_of(chars: str) -> regex.Pattern[str]:
+    return regex.compile("[" + regex.escape(chars) + "]")
+
+
+# (a string of several characters: any one of them)
+_CUE_NEEDS = {
+    "to_year": "年",
+    "year_span": "年",
+    "bare_year": "年",
+    "fyp": "五",
+    "than_year": "比",
+    "midyear": "半季月",
+    "missed": "目",
+}
 
 
 def _verbs_by_first(words: list[str]) -> dict[str, tuple[str, ...]]:
@@ -469,6 +493,8 @@ class _Extractor:
         self._cue_patterns = {
             "hedge": lex.hedge_re,
             "achieved": _ACHIEVED_CUE,
+            "midyear": _MIDYEAR_CUE,
+            "missed": _MISSED_TARGET_CUE,
             "plan": _PLAN_CUE,
             "to_year": _TO_YEAR,
             "year_span": _YEAR_SPAN,
@@ -868,11 +894,18 @@ class _Extractor:
             self._sector_heads(sent_recs)
             self._shared_heads(sent_recs)
             self._attribute_nouns(sent_recs)
-            self._distribute_respectively(sent_recs)
-            self._share_frames(sent_recs)
-            self._bare_measures(sent_recs)
-            self._grade_lists(sent_recs)
-            self._closing_heads(sent_recs)
+            if len(sent_recs) > 1:
+                # (each of these reads a list of two or more figures; the words each needs first)
+                stext = self.t[sent.start : sent.end]
+                if "分别" in stext:
+                    self._distribute_respectively(sent_recs)
+                self._bare_measures(sent_recs)
+                if "级" in stext:
+                    self._grade_lists(sent_recs)
+                if "等" in stext:
+                    self._closing_heads(sent_recs)
+            if any(r.action == "占" for r in sent_recs):
+                self._share_frames(sent_recs)
             self._list_comparators(sent_recs)
             self._prefix_comparator_lists(sent_recs)
             sent_recs.extend(self._qualitative(sent, sent_recs))
@@ -1424,11 +1457,15 @@ class _Extractor:
             r.extra["forecast"] = True
         # progress and results inside a plan: 已经…, 据…统计, 到5月份为止, 比去年同期增长, 计划完成102%
         am = cues.last("achieved", rel)
+        for extra_kind in ("midyear", "missed"):
+            em = cues.last(extra_kind, rel)
+            if em is not None and (am is None or em.end() > am.end()):
+                am = em
         if am is not None:
             pm = cues.last("plan", rel)
             if pm is None or pm.start() < am.end():
                 r.extra["achieved"] = True
-        elif "目标" in t[q.end : sent.end] and _TARGET_MISSED_AFTER.match(t, q.end, sent.end):
+        elif t.find("目标", q.end, sent.end) >= 0 and _TARGET_MISSED_AFTER.match(t, q.end, sent.end):
             r.extra["achieved"] = True  # 居民消费价格上涨5.9%，高出预期目标1.9个点: a result set against the target
         if q.comparator == "=" and q.special is None:
             tail = t[max(cstart, q.start - 6) : q.start]
@@ -1956,9 +1993,7 @@ def _horizon(ex: _Extractor, r: _Rec, year: int | None) -> tuple[int | str | Non
         return f"{span.group(1)}-{span.group(2)}", per_year
     fy = cues.last("fyp", rel)
     if fy is None and r.sent.section_fyp:
-        # (the last plan a heading names: “十三五”时期发展成就和“十四五”时期主要目标任务 sets out the 14th)
-        for fy in _FYP.finditer(r.sent.section_fyp):  # noqa: B007
-            pass
+        fy = _last_fyp(r.sent.section_fyp)
     if fy is not None:
         if fy.group(2):
             n = _CN_ORD[fy.group(2)]

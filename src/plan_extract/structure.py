@@ -310,7 +310,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                     para_review = False
                 if review_cue:
                     para_review = True
-                elif strong_plan or _PLAN_START.search(body[:24]):
+                elif para_review and (strong_plan or _PLAN_START.search(body[:24])):
                     para_review = False
                 eff = "review" if review_cue or para_review else "plan"
             else:
