@@ -321,13 +321,13 @@ class _SentCues:
         return ms[i - 1] if i else None
 
 
-# a character that every match of a cue pattern contains (see _SentCues)
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _any_of(chars: str) -> regex.Pattern[str]:
     return regex.compile("[" + regex.escape(chars) + "]")
 
 
-# (a string of several characters: any one of them)
+# a character that every match of a cue pattern contains (see _SentCues); a string of
+# several characters: any one of them
 _CUE_NEEDS = {
     "to_year": "年",
     "year_span": "年",
