@@ -111,6 +111,41 @@ def test_dictionary_cache_loads_what_jieba_loads(
     assert caches[0].read_bytes() == data
 
 
+def test_lazy_dictionary_behaves_as_the_loaded_one(tmp_path: Path) -> None:
+    """LazyFreq loads a first character's words on first use; every operation sees what a dict would."""
+    import threading
+
+    words = {"地": 5, "地区": 9, "地区生": 0, "地区生产": 0, "地区生产总值": 7, "增": 3, "增长": 8, "a": 1, "ab": 2}
+    path = tmp_path / "freq.cache"
+    _segment._write_cache(path, words, 35)
+    lazy, total = _segment._read_cache(path)  # type: ignore[misc]
+    assert total == 35 and isinstance(lazy, _segment.LazyFreq)
+    assert dict.__len__(lazy) == 0  # nothing loaded yet
+    assert lazy.get("地区") == 9 and "地区生产" in lazy and lazy["增长"] == 8 and lazy.get("增减") is None
+    assert "ab" not in dict.keys(lazy) and "a" in lazy
+    lazy["增加"] = 4  # add_word's writes land after the dictionary's own entries
+    assert lazy.get("增长") == 8 and lazy["增加"] == 4
+    want = {**words, "增加": 4}
+    assert lazy == want and len(lazy) == len(want) and sorted(lazy) == sorted(want)
+    # threads asking for the same first character all see its words
+    lazy2, _ = _segment._read_cache(path)  # type: ignore[misc]
+    seen: list[object] = []
+    ts = [threading.Thread(target=lambda: seen.append(lazy2.get("地区生产总值"))) for _ in range(8)]
+    for th in ts:
+        th.start()
+    for th in ts:
+        th.join()
+    assert seen == [7] * 8
+
+
+def test_a_cache_of_another_format_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_segment.tempfile, "gettempdir", lambda: str(tmp_path))
+    path = _segment._cache_path()
+    assert path is not None
+    path.write_bytes(b"plan-extract jieba dictionary 1\n{}\n")
+    assert _segment._read_cache(path) is None
+
+
 # the normalisation patterns as first written, before they were turned to start with their first character
 _SP = normalize._SP
 _SP1 = normalize._SP1

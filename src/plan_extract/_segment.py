@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 import weakref
 from array import array
 from collections.abc import Callable
@@ -193,7 +194,95 @@ def fast_tokenizer(lex: Lexicon) -> FastCut:
 # (magic, jieba version, size and mtime of jieba's dict.txt, lengths and a digest) and
 # rebuilt from jieba's own loading whenever anything does not match.
 
-_MAGIC = b"plan-extract jieba dictionary 1\n"
+_MAGIC = b"plan-extract jieba dictionary 2\n"
+
+
+class LazyFreq(dict):  # type: ignore[type-arg]
+    """jieba's prefix dictionary, loaded a first character at a time when first asked for.
+
+    Building all ~500,000 entries took a quarter of a second at every start (in a batch, on
+    the critical path before any worker could begin); a report asks for a few thousand
+    first characters.  Every read or write of a key loads its first character's words first,
+    so the mapping holds exactly what jieba's eager loading (and later ``add_word``) would;
+    whole-mapping operations (iteration, length, equality) load everything first.
+    """
+
+    def __init__(self, text: str, freqs: array, buckets: dict[str, tuple[int, int, int, int]]) -> None:  # type: ignore[type-arg]
+        super().__init__()
+        self._text = text
+        self._freqs = freqs
+        self._pending = dict(buckets)
+        self._lock = threading.Lock()
+
+    def _load(self, ch: str) -> None:
+        with self._lock:
+            spec = self._pending.get(ch)
+            if spec is None:
+                return
+            t0, t1, i0, i1 = spec
+            dict.update(self, zip(self._text[t0:t1].split("\n"), self._freqs[i0:i1].tolist(), strict=True))
+            del self._pending[ch]  # (only now: a thread that finds it gone finds its words there)
+
+    def _load_all(self) -> None:
+        for ch in list(self._pending):
+            self._load(ch)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if key[:1] in self._pending:
+            self._load(key[:1])
+        return dict.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str) and key[:1] in self._pending:
+            self._load(key[:1])
+        return dict.__contains__(self, key)
+
+    def __getitem__(self, key: Any) -> Any:
+        if key[:1] in self._pending:
+            self._load(key[:1])
+        return dict.__getitem__(self, key)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        if key[:1] in self._pending:
+            self._load(key[:1])  # (add_word: the dictionary's entry first, then the user's over it)
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key: Any) -> None:
+        if key[:1] in self._pending:
+            self._load(key[:1])
+        dict.__delitem__(self, key)
+
+    def __iter__(self) -> Any:
+        self._load_all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._load_all()
+        return dict.__len__(self)
+
+    def keys(self) -> Any:
+        self._load_all()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self._load_all()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self._load_all()
+        return dict.items(self)
+
+    def __eq__(self, other: object) -> bool:
+        self._load_all()
+        if isinstance(other, LazyFreq):
+            other._load_all()
+        return dict.__eq__(self, other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> Any:
+        self._load_all()
+        return (dict, (dict(self),))
 
 
 def _cache_path() -> Path | None:
@@ -205,14 +294,14 @@ def _cache_path() -> Path | None:
     except (OSError, AttributeError):
         return None
     key = hashlib.sha256(
-        f"{getattr(jieba, '__version__', '?')}|{dict_file}|{st.st_size}|{st.st_mtime_ns}".encode()
+        f"{_MAGIC!r}|{getattr(jieba, '__version__', '?')}|{dict_file}|{st.st_size}|{st.st_mtime_ns}".encode()
     ).hexdigest()[:16]
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return Path(tempfile.gettempdir()) / f"plan_extract.jieba.{uid}.{key}.cache"
 
 
 def _read_cache(path: Path) -> tuple[dict[str, int], int] | None:
-    # (the buffers are dropped as soon as they are used: the peak stays near the dictionary's own size)
+    """The dictionary as a :class:`LazyFreq` over the cache's words, or None if the cache does not check out."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -223,7 +312,10 @@ def _read_cache(path: Path) -> tuple[dict[str, int], int] | None:
         head_end = data.index(b"\n", len(_MAGIC))
         head = json.loads(data[len(_MAGIC) : head_end])
         n_words, n_text, total, digest = head["words"], head["text"], head["total"], head["digest"]
+        buckets = {ch: tuple(v) for ch, v in head["buckets"].items()}
         if not isinstance(total, int) or len(data) - head_end - 1 != n_text + 8 * n_words:
+            return None
+        if sum(v[3] - v[2] for v in buckets.values()) != n_words:
             return None
         with memoryview(data) as view:
             body = view[head_end + 1 :]
@@ -234,34 +326,54 @@ def _read_cache(path: Path) -> tuple[dict[str, int], int] | None:
             freqs.frombytes(body[n_text:])
             body.release()
         del data
-        words = text.split("\n")
-        del text
-        if len(words) != n_words or len(freqs) != n_words:
+        if len(freqs) != n_words:
             return None
-        return dict(zip(words, freqs.tolist(), strict=True)), total
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return LazyFreq(text, freqs, buckets), total  # type: ignore[arg-type]
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
         return None
 
 
 def _write_cache(path: Path, freq: dict[str, int], total: int) -> None:
-    """Best effort: a missing or unwritable temporary folder only costs the slow load next time."""
-    if any("\n" in w for w in freq) or not all(
-        type(v) is int and -(2**63) <= v < 2**63 for v in freq.values()
+    """Best effort: a missing or unwritable temporary folder only costs the slow load next time.
+
+    The words are stored grouped by first character, with each group's place in the text
+    and in the frequency array, so that :class:`LazyFreq` can load one group at a time.
+    """
+    items = list(dict.items(freq))
+    if any("\n" in w or not w for w, _ in items) or not all(
+        type(v) is int and -(2**63) <= v < 2**63 for _, v in items
     ):
         return
-    text = "\n".join(freq).encode("utf-8")
-    body = text + array("q", freq.values()).tobytes()
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for w, v in items:
+        groups.setdefault(w[0], []).append((w, v))
+    parts: list[str] = []
+    freqs = array("q")
+    buckets: dict[str, list[int]] = {}
+    pos = 0
+    for ch, grp in groups.items():
+        chunk = "\n".join(w for w, _ in grp)
+        # offsets in characters of the decoded text (a separator between groups)
+        start = pos
+        pos += len(chunk)
+        buckets[ch] = [start, pos, len(freqs), len(freqs) + len(grp)]
+        freqs.extend(v for _, v in grp)
+        parts.append(chunk)
+        pos += 1
+    text = "\n".join(parts).encode("utf-8")
+    body = text + freqs.tobytes()
     head = {
-        "words": len(freq),
+        "words": len(items),
         "text": len(text),
         "total": total,
         "digest": hashlib.blake2b(body, digest_size=16).hexdigest(),
+        "buckets": buckets,
     }
     try:
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(_MAGIC + json.dumps(head).encode() + b"\n")
+                f.write(_MAGIC + json.dumps(head, ensure_ascii=False).encode() + b"\n")
                 f.write(body)
             os.replace(tmp, path)
         except BaseException:
