@@ -53,7 +53,8 @@ _YEAR_IS = regex.compile(r"(?:^|[。\n])\s*((?:19|20)\d{2})年(?:是|，是|,是
 _TARGET_YEAR = regex.compile(r"((?:19|20)\d{2})年(?:全[省市区县]|全国|我[省市区县]|本[市区县])?(?:经济社会发展|国民经济和社会发展|发展)?的?主要预期目标")
 
 _REVIEW_START = regex.compile(
-    r"^(?:过去(?:的)?(?:一|五|十)年|一年来|五年来|过去一年来|去年|上年|刚刚过去的|回顾|\d{4}年以来|这一年|这五年|一年多来|几年来|多年来|[两三四]年(?:来|中|以来)|这两年|经核算|初步核算|据初步统计)"
+    r"^(?:过去(?:的)?(?:一|五|十)年|一年来|五年来|过去一年来|去年|上年|刚刚过去的|回顾|\d{4}年以来|这一年|这五年|一年多来|几年来|多年来|[两三四]年(?:来|中|以来)|这两年|经核算|初步核算|据初步统计"
+    r"|上半年|前三季度|今年以来|1[—\-－~～至]\d{1,2}月|一至[二三四五六七八九十]{1,2}月)"  # (a mid-year report)
 )
 _FYP_LEAD = regex.compile(r"“?十([一二三四五六七八九])?五”?(?:规划)?(?:时期|期间)")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
@@ -67,7 +68,7 @@ def _fyp_end(m: regex.Match[str]) -> int:
 
 _FIELD_LEAD = regex.compile(r"在[^，,。；;：:]{1,10}?(?:领域|方面|工作|战线|上|中)[，,]")
 _PLAN_START = regex.compile(
-    r"(?:今年|明年|新的一年|今后五年|今后一个时期|未来五年|主要预期目标|主要目标|预期目标|目标是|目标为|工作安排|总体要求|的主要任务|重点抓好|重点做好|要着力|必须|计划|要求[：:])"
+    r"(?:今年|明年|新的一年|今后五年|今后一个时期|未来五年|主要预期目标|主要目标|预期目标|目标是|目标为|工作安排|总体要求|的主要任务|重点抓好|重点做好|要着力|必须|(?<![\p{Han}\d”A-Za-z])计划|(?:今年|明年|年度)计划(?!执行|完成)|计划(?=为|增长|达到|提高|安排|新增|投资|递增|降低|下降|减少|增加|新建|建成)|要求[：:])"  # (863计划开始实施: a programme's name)
 )
 
 # Patterns used per candidate, compiled once.
@@ -97,7 +98,7 @@ _RX12 = regex.compile(r"[,，;；]")
 # can start with after the spaces: cheap tests before the patterns, per sentence
 _NUMERAL_FIRST = frozenset("一二三四五六七八九十")
 _HEADING_FIRST = _NUMERAL_FIRST | frozenset("（(第")
-_REVIEW_FIRST = frozenset("过一五去上刚回这几多两三四经初据")
+_REVIEW_FIRST = frozenset("过一五去上刚回这几多两三四经初据前今")
 _RX10_FIRST = frozenset("今明下新未")
 
 
