@@ -181,6 +181,8 @@ _PERFECTIVE = regex.compile(r"\p{Han}(?<![为除])(?<!提出|确定|规定|制�
 # 如果每件棉纱平均少用两斤棉花，全国每年就可以增产两万件: a conditional, not a commitment
 # (如果没有特大的灾荒, barring a disaster, hedges a plan figure rather than supposing one)
 _CONDITIONAL_NEEDS = ("如", "若", "假", "只", "即使", "即便", "哪怕")  # one of them is in every match
+_CONSEQUENT = regex.compile(r"[，,](?:那么|那)?(?:就|便)(?:能够|能|可以|可|会)(?!源|否|力)")
+_WILLED = regex.compile(r"要|将|力争|确保|争取|计划|必须|应当|应该")
 _CONDITIONAL = regex.compile(r"(?:如果|假如|倘若|假若|假使)(?!没有|不发生|不出现)|只要|如用之于|若能|即使|即便|哪怕")
 _YEAR_SPAN = regex.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*((?:19|20)\d{2})年")
 _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -1455,6 +1457,18 @@ class _Extractor:
         cond = _last(_CONDITIONAL, t, sent.start, q.start) if self._conditional_possible else None
         if cond is not None and not _RX_SEMI.search(t, cond.end(), q.start):
             r.extra["forecast"] = True
+        elif t.find("就", sent.start, sent.end) >= 0 or t.find("便", sent.start, sent.end) >= 0:
+            # 多种五十万亩烟叶，就能增产五十万箱纸烟: an illustration — what would follow if — not a
+            # commitment (unless the condition is itself willed: 要种五十万亩，就能…)
+            cm = _CONSEQUENT.search(t, sent.start, sent.end)
+            if (
+                cm is not None
+                and (q.start > cm.start() or not _WILLED.search(t, sent.start, q.start))
+                # (…就能够实现翻两番的宏伟目标: what follows names the goal itself)
+                and t.find("目标", cm.end(), sent.end) < 0
+                and t.find("任务", cm.end(), sent.end) < 0
+            ):
+                r.extra["forecast"] = True
         # progress and results inside a plan: 已经…, 据…统计, 到5月份为止, 比去年同期增长, 计划完成102%
         am = cues.last("achieved", rel)
         for extra_kind in ("midyear", "missed"):
