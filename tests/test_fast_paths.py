@@ -120,9 +120,9 @@ def test_lazy_dictionary_behaves_as_the_loaded_one(tmp_path: Path) -> None:
     _segment._write_cache(path, words, 35)
     lazy, total = _segment._read_cache(path)  # type: ignore[misc]
     assert total == 35 and isinstance(lazy, _segment.LazyFreq)
-    assert dict.__len__(lazy) == 0  # nothing loaded yet
+    assert len(lazy._d) == 0  # nothing loaded yet
     assert lazy.get("地区") == 9 and "地区生产" in lazy and lazy["增长"] == 8 and lazy.get("增减") is None
-    assert "ab" not in dict.keys(lazy) and "a" in lazy
+    assert "ab" not in lazy._d and "a" in lazy
     lazy["增加"] = 4  # add_word's writes land after the dictionary's own entries
     assert lazy.get("增长") == 8 and lazy["增加"] == 4
     want = {**words, "增加": 4}

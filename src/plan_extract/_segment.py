@@ -197,18 +197,22 @@ def fast_tokenizer(lex: Lexicon) -> FastCut:
 _MAGIC = b"plan-extract jieba dictionary 2\n"
 
 
-class LazyFreq(dict):  # type: ignore[type-arg]
+class LazyFreq:
     """jieba's prefix dictionary, loaded a first character at a time when first asked for.
 
     Building all ~500,000 entries took a quarter of a second at every start (in a batch, on
     the critical path before any worker could begin); a report asks for a few thousand
     first characters.  Every read or write of a key loads its first character's words first,
     so the mapping holds exactly what jieba's eager loading (and later ``add_word``) would;
-    whole-mapping operations (iteration, length, equality) load everything first.
+    whole-mapping operations (iteration, length, equality) load everything first.  The words
+    live in a plain dict of strings and integers, which the garbage collector does not track
+    (a dict subclass would be tracked, and every full collection would walk its entries).
     """
 
+    __slots__ = ("_d", "_text", "_freqs", "_pending", "_lock", "__weakref__")
+
     def __init__(self, text: str, freqs: array, buckets: dict[str, tuple[int, int, int, int]]) -> None:  # type: ignore[type-arg]
-        super().__init__()
+        self._d: dict[str, int] = {}
         self._text = text
         self._freqs = freqs
         self._pending = dict(buckets)
@@ -220,69 +224,63 @@ class LazyFreq(dict):  # type: ignore[type-arg]
             if spec is None:
                 return
             t0, t1, i0, i1 = spec
-            dict.update(self, zip(self._text[t0:t1].split("\n"), self._freqs[i0:i1].tolist(), strict=True))
+            self._d.update(zip(self._text[t0:t1].split("\n"), self._freqs[i0:i1].tolist(), strict=True))
             del self._pending[ch]  # (only now: a thread that finds it gone finds its words there)
 
-    def _load_all(self) -> None:
+    def _load_all(self) -> dict[str, int]:
         for ch in list(self._pending):
             self._load(ch)
+        return self._d
 
-    def get(self, key: Any, default: Any = None) -> Any:
+    def get(self, key: str, default: Any = None) -> Any:
         if key[:1] in self._pending:
             self._load(key[:1])
-        return dict.get(self, key, default)
+        return self._d.get(key, default)
 
     def __contains__(self, key: object) -> bool:
         if isinstance(key, str) and key[:1] in self._pending:
             self._load(key[:1])
-        return dict.__contains__(self, key)
+        return key in self._d
 
-    def __getitem__(self, key: Any) -> Any:
+    def __getitem__(self, key: str) -> int:
         if key[:1] in self._pending:
             self._load(key[:1])
-        return dict.__getitem__(self, key)
+        return self._d[key]
 
-    def __setitem__(self, key: Any, value: Any) -> None:
+    def __setitem__(self, key: str, value: int) -> None:
         if key[:1] in self._pending:
             self._load(key[:1])  # (add_word: the dictionary's entry first, then the user's over it)
-        dict.__setitem__(self, key, value)
+        self._d[key] = value
 
-    def __delitem__(self, key: Any) -> None:
+    def __delitem__(self, key: str) -> None:
         if key[:1] in self._pending:
             self._load(key[:1])
-        dict.__delitem__(self, key)
+        del self._d[key]
 
     def __iter__(self) -> Any:
-        self._load_all()
-        return dict.__iter__(self)
+        return iter(self._load_all())
 
     def __len__(self) -> int:
-        self._load_all()
-        return dict.__len__(self)
+        return len(self._load_all())
 
     def keys(self) -> Any:
-        self._load_all()
-        return dict.keys(self)
+        return self._load_all().keys()
 
     def values(self) -> Any:
-        self._load_all()
-        return dict.values(self)
+        return self._load_all().values()
 
     def items(self) -> Any:
-        self._load_all()
-        return dict.items(self)
+        return self._load_all().items()
 
     def __eq__(self, other: object) -> bool:
-        self._load_all()
         if isinstance(other, LazyFreq):
-            other._load_all()
-        return dict.__eq__(self, other)
+            other = other._load_all()
+        return self._load_all() == other
 
     __hash__ = None  # type: ignore[assignment]
 
     def __reduce__(self) -> Any:
-        self._load_all()
-        return (dict, (dict(self),))
+        return (dict, (dict(self._load_all()),))
 
 
 def _cache_path() -> Path | None:
@@ -300,7 +298,7 @@ def _cache_path() -> Path | None:
     return Path(tempfile.gettempdir()) / f"plan_extract.jieba.{uid}.{key}.cache"
 
 
-def _read_cache(path: Path) -> tuple[dict[str, int], int] | None:
+def _read_cache(path: Path) -> tuple[LazyFreq, int] | None:
     """The dictionary as a :class:`LazyFreq` over the cache's words, or None if the cache does not check out."""
     try:
         data = path.read_bytes()
@@ -328,7 +326,7 @@ def _read_cache(path: Path) -> tuple[dict[str, int], int] | None:
         del data
         if len(freqs) != n_words:
             return None
-        return LazyFreq(text, freqs, buckets), total  # type: ignore[arg-type]
+        return LazyFreq(text, freqs, buckets), total  # type: ignore[arg-type]  # (buckets: lists of four ints)
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
         return None
 
@@ -339,7 +337,7 @@ def _write_cache(path: Path, freq: dict[str, int], total: int) -> None:
     The words are stored grouped by first character, with each group's place in the text
     and in the frequency array, so that :class:`LazyFreq` can load one group at a time.
     """
-    items = list(dict.items(freq))
+    items = list(freq.items())
     if any("\n" in w or not w for w, _ in items) or not all(
         type(v) is int and -(2**63) <= v < 2**63 for _, v in items
     ):
