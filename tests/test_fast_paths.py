@@ -306,6 +306,7 @@ def test_cue_needs_are_in_every_match() -> None:
         "than_year": p._THAN_PAST_YEAR,
         "midyear": p._MIDYEAR_CUE,
         "missed": p._MISSED_TARGET_CUE,
+        "consequent": p._CONSEQUENT,
     }
     assert set(p._CUE_NEEDS) <= set(patterns)
     texts = [normalize.normalize(t).text for t in corpus_texts(20)] + _samples(500)

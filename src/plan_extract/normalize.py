@@ -150,11 +150,15 @@ _START_OK = re.compile(rf"[{_HAN}0-9]")
 # 19 开展… : a numbered table row (but not 25 万人, a number and its unit)
 _ROW_START = re.compile(rf"[0-9]{{1,3}}[{_SP}]+(?![{_UNIT_START}])[{_HAN}]")
 
-# a line that names a part of the report (“十五五”时期主要目标和2026年重点工作) is a heading,
-# however long, not a wrapped line that lost its punctuation
-_PART_HEADING_END = re.compile(
-    r"(?:回顾|工作安排|主要工作|重点工作|工作重点|工作任务|主要任务|重点任务|总体要求|主要目标|发展目标|目标任务|工作部署|工作建议|工作打算|预期目标)$"
+# the words that end a line naming a part of the report (2025年工作回顾, “十五五”时期主要目标和2026年
+# 重点工作); structure.py reads such a line as a heading, and here it is never joined to the next
+# line as a wrapped line that lost its punctuation, however long it is
+PART_HEADING_WORDS = (
+    "工作回顾|回顾|工作安排|主要工作|重点工作|工作重点|工作任务|主要任务|重点任务|总体要求|主要目标|发展目标"
+    "|目标任务|工作部署|工作建议|工作打算|主要预期目标"
 )
+# (and any …预期目标 line: not joined, though only 主要预期目标 makes a heading of it)
+_PART_HEADING_END = re.compile(f"(?:{PART_HEADING_WORDS}|预期目标)$")
 _SHORT_PARAGRAPH = 45  # a paragraph-opening line this short may be a heading
 _MIN_JOIN_LINE = 15  # a wrapped body line is at least this long
 _MAX_JOIN_BREAKS = 3  # more newlines than this is a section break, not a wrap

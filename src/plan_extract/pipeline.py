@@ -23,7 +23,7 @@ from .lexicon import Lexicon, default_lexicon
 from .models import Comparator, Direction, Document, Kind, Level, Stance, Target
 from .normalize import Normalized, normalize
 from .quantities import Quantity, find_quantities
-from .structure import Sentence, ascii_years, infer_metadata, split_sentences
+from .structure import Sentence, ascii_years, fyp_period, infer_metadata, split_sentences
 from .units import base_unit
 
 # Clause boundaries inside a sentence (the comma family); 、 separates list items.
@@ -75,7 +75,7 @@ _ACHIEVED_CUE = regex.compile(
 _MIDYEAR_CUE = regex.compile(r"(?<![今明])上半年|前三季度|(?<![今明])一季度|1[—\-－~～至]\d{1,2}月|一至[二三四五六七八九十]{1,2}月")
 # 高出预期目标1.9个点: a figure set against the target is a result (scanned only where 目 occurs)
 _MISSED_TARGET_CUE = regex.compile(r"(?:高出|超出|超过|低于|高于|快于|慢于)(?:全年)?(?:预期|计划)?目标(?:任务)?")
-_TARGET_MISSED_AFTER = regex.compile(r"[，,]?(?:高出|超出|超过|低于|高于|快于|慢于)(?:全年)?(?:预期|计划)?目标")
+_TARGET_MISSED_AFTER = regex.compile(r"[，,]?" + _MISSED_TARGET_CUE.pattern)  # (…，高出预期目标 right after the figure)
 _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
 _PAREN_ALTERNATIVE = regex.compile(r"[（(]\p{Han}{1,2}(?:、\p{Han}{1,2})*[)）]")  # 训练室（场）, 县（市、区）
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
@@ -123,11 +123,14 @@ _PLANNED_VERB = regex.compile(r"(?:拟|将|要)?(?:为|达|安排|提高|增长|
 _PURPOSE_VERBS = frozenset({"实施", "用于", "支持", "开展", "推进"})
 _FUNDERS = frozenset({"中央财政", "财政", "各级财政", "地方财政", "省级财政", "市级财政", "区级财政", "县级财政", "本级财政", "政府", "国家"})
 _PURPOSE_AFTER = regex.compile(r"(?:[，,]比上年[^，,。；;]{2,12})?[，,]?(?:重点|专项|主要)?(?:用于|支持)([^，,。；;]{2,20})")
+_FUNDING_VERBS = ("安排", "投入", "拨出", "拿出", "下达", "拨付")
+_FUNDING_VERB_LAST = frozenset(v[-1] for v in _FUNDING_VERBS)
+_FUNDING_VERB_RX = "(" + "|".join(_FUNDING_VERBS) + ")"
 # 中央财政拟投入433亿元用于促进就业: the funder and its verb read as one noun
-_FUNDER_VERB = regex.compile(r"(" + "|".join(sorted(_FUNDERS, key=len, reverse=True)) + r")(?:拟|将|计划|再)?(安排|投入|拨出|拿出|下达|拨付)")
+_FUNDER_VERB = regex.compile(r"(" + "|".join(sorted(_FUNDERS, key=len, reverse=True)) + r")(?:拟|将|计划|再)?" + _FUNDING_VERB_RX)
 # a funder before what it pays for (not bare 财政, 国家 or 政府: 财政收入, 国家级, 政府债务 are names)
 _FUNDER_LEAD = regex.compile(r"(?:中央财政|各级财政|地方财政|省级财政|市级财政|区级财政|县级财政|本级财政|各级政府|中央政府)(?:拟|将|再|还将|计划)?")
-_FUNDER_VERB_LEAD = regex.compile(r"(安排|投入|拨出|拿出|下达|拨付)")
+_FUNDER_VERB_LEAD = regex.compile(_FUNDING_VERB_RX)
 # 中央财政赤字, 地方财政收入, 地方政府债务: the funder names the fiscal indicator
 _FISCAL_NAME = regex.compile(r"(?:一般公共预算|一般预算|公共预算|总)?(?:赤字|收入|支出|预算|债|存款|结余|专项债)")
 _GENERIC_MEASURES = frozenset({"产值", "总产值", "产业产值", "产业规模", "产业投资", "营收", "营业收入"})
@@ -215,12 +218,6 @@ def _last_fyp(heading: str) -> regex.Match[str] | None:
     return last
 
 
-def fyp_period(ordinal: int) -> str:
-    """The years of the Nth five-year plan (the 3rd began in 1966 after the 1963–65 adjustment)."""
-    start = 1953 + 5 * (ordinal - 1) if ordinal <= 2 else 1966 + 5 * (ordinal - 3)
-    return f"{start}-{start + 4}"
-
-
 @dataclass
 class _Rec:
     q: Quantity
@@ -259,7 +256,7 @@ _FROM_TO_VERB = regex.compile(
     r"(?:提高|增加|提升|下降|降低|减少|调整|调高|调低|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?"
 )
 _LIST_MEASURES = frozenset({"产量", "总产量", "产值", "总产值", "规模", "总量", "总额", "面积", "播种面积", "增加值", "单产"})
-_BARE_MEASURE_TAIL = regex.compile(r"(?:播种面积|面积|产量|产值|规模|总量|总额|增加值|单产|总产量|总产值)$")
+_BARE_MEASURE_TAIL = regex.compile("(?:" + "|".join(sorted(_LIST_MEASURES, key=len, reverse=True)) + ")$")
 # 一二三产增加值, 第一、二、三产业 written together: 一产增加值, 二产增加值, 三产增加值
 _SECTORS = regex.compile(r"(\p{Han}{0,4}?)([一二三]{2,3})(产业|产|次产业)(\p{Han}*)")
 # 世界级, 国家级, 省级, 市级重点: a grade; 区域级产业集群: a grade and the noun it qualifies
@@ -315,6 +312,12 @@ class _SentCues:
         self._found[kind] = found
         return found
 
+    def first(self, kind: str) -> regex.Match[str] | None:
+        found = self._found.get(kind)
+        if found is None:
+            found = self._scan(kind)
+        return found[1][0] if found[1] else None
+
     def last(self, kind: str, rel: int) -> regex.Match[str] | None:
         found = self._found.get(kind)
         if found is None:
@@ -339,6 +342,7 @@ _CUE_NEEDS = {
     "than_year": "比",
     "midyear": "半季月",
     "missed": "目",
+    "consequent": "就便",
 }
 
 
@@ -498,6 +502,8 @@ class _Extractor:
             "achieved": _ACHIEVED_CUE,
             "midyear": _MIDYEAR_CUE,
             "missed": _MISSED_TARGET_CUE,
+            "consequent": _CONSEQUENT,
+            "willed": _WILLED,
             "plan": _PLAN_CUE,
             "to_year": _TO_YEAR,
             "year_span": _YEAR_SPAN,
@@ -1350,10 +1356,10 @@ class _Extractor:
                 if vm is not None and len(rest) - vm.end() >= 2 and r.action is None:
                     metric, r.action = rest[vm.end() :], vm.group(1)
                 # (a funder before a noun stays: 中央财政扶贫资金, 省级财政资金 are named so)
-        fv = _FUNDER_VERB.fullmatch(metric) if metric and metric[-1] in "排入出达付" else None
+        fv = _FUNDER_VERB.fullmatch(metric) if metric and metric[-1] in _FUNDING_VERB_LAST else None
         if fv is not None and (r.action is None or r.action in _PURPOSE_VERBS):
             metric, r.action = fv.group(1), fv.group(2)
-        if metric in _FUNDERS and (r.action or "") in ("安排", "投入", "拨出", "拿出", "下达", "拨付") and not r.extra.get("object_after"):
+        if metric in _FUNDERS and (r.action or "") in _FUNDING_VERBS and not r.extra.get("object_after"):
             # 今年中央财政将安排832亿元，比上年增加167亿元，支持卫生事业改革和发展 / 加快社会保障体系建设，
             # 今年中央财政将安排2762亿元: the funder is no metric; what the money is for is
             pm2 = _PURPOSE_AFTER.match(t, q.end, sent.end)
@@ -1458,16 +1464,15 @@ class _Extractor:
         cond = _last(_CONDITIONAL, t, sent.start, q.start) if self._conditional_possible else None
         if cond is not None and not _RX_SEMI.search(t, cond.end(), q.start):
             r.extra["forecast"] = True
-        elif t.find("就", sent.start, sent.end) >= 0 or t.find("便", sent.start, sent.end) >= 0:
+        elif (cm := cues.first("consequent")) is not None:
             # 多种五十万亩烟叶，就能增产五十万箱纸烟: an illustration — what would follow if — not a
             # commitment (unless the condition is itself willed: 要种五十万亩，就能…)
-            cm = _CONSEQUENT.search(t, sent.start, sent.end)
+            c_end = sent.start + cm.end()
             if (
-                cm is not None
-                and (q.start > cm.start() or not _WILLED.search(t, sent.start, q.start))
+                (rel > cm.start() or cues.last("willed", rel) is None)
                 # (…就能够实现翻两番的宏伟目标: what follows names the goal itself)
-                and t.find("目标", cm.end(), sent.end) < 0
-                and t.find("任务", cm.end(), sent.end) < 0
+                and t.find("目标", c_end, sent.end) < 0
+                and t.find("任务", c_end, sent.end) < 0
             ):
                 r.extra["forecast"] = True
         # progress and results inside a plan: 已经…, 据…统计, 到5月份为止, 比去年同期增长, 计划完成102%

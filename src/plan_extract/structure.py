@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from .lexicon import Lexicon
-from .normalize import Normalized
+from .normalize import PART_HEADING_WORDS, Normalized
 
 _SENT_END = regex.compile(r"[。！？!?\n]+")
 _HAS_FIGURE = regex.compile(r"[\d零〇一二两三四五六七八九十百千]")
@@ -24,9 +24,7 @@ _HEADING = regex.compile(
     r"^[ \t　]*(?:(?P<top>[一二三四五六七八九十]{1,3}[、.．])|(?P<sub>[（(][一二三四五六七八九十]{1,3}[)）])|(?P<part>第[一二三四五六七八九十]{1,3}部分))"
 )
 # An unnumbered heading line: short, no sentence punctuation, names a part of the report.
-_BARE_HEADING = regex.compile(
-    r"^[ \t　]*[^，,。；;：:！？]{2,30}?(?:工作回顾|回顾|工作安排|主要工作|重点工作|工作重点|工作任务|主要任务|重点任务|总体要求|主要目标|发展目标|目标任务|工作部署|工作建议|工作打算|主要预期目标)[ \t　]*$"
-)
+_BARE_HEADING = regex.compile(rf"^[ \t　]*[^，,。；;：:！？]{{2,30}}?(?:{PART_HEADING_WORDS})[ \t　]*$")
 # the heading of a glossary after the report (名词解释, 注释, 《政府工作报告》有关内容名词注释): its
 # entries define terms (“四向八廊”：东南西北4个方向8条走廊) and hold no commitment; an annex
 # heading (附件2) ends it
@@ -60,10 +58,15 @@ _FYP_LEAD = regex.compile(r"“?十([一二三四五六七八九])?五”?(?:规
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
 
+def fyp_period(ordinal: int) -> str:
+    """The years of the Nth five-year plan (the 3rd began in 1966 after the 1963–65 adjustment)."""
+    start = 1953 + 5 * (ordinal - 1) if ordinal <= 2 else 1966 + 5 * (ordinal - 3)
+    return f"{start}-{start + 4}"
+
+
 def _fyp_end(m: regex.Match[str]) -> int:
     """The last year of the five-year plan named by a _FYP_LEAD match (十四五 → 2025)."""
-    n = 10 + (_CN_DIGIT[m.group(1)] if m.group(1) else 0)
-    return 1966 + 5 * (n - 3) + 4
+    return int(fyp_period(10 + (_CN_DIGIT[m.group(1)] if m.group(1) else 0))[-4:])
 
 
 _FIELD_LEAD = regex.compile(r"在[^，,。；;：:]{1,10}?(?:领域|方面|工作|战线|上|中)[，,]")
