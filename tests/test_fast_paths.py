@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -470,3 +472,54 @@ def test_quantity_pattern_compiles_with_the_fast_engine() -> None:
     from plan_extract.quantities import _pattern
 
     assert isinstance(_pattern(default_lexicon()), re.Pattern)
+
+
+def test_block_patterns_are_jiebas() -> None:
+    import jieba
+
+    for ours, theirs in (
+        (_segment.RE_HAN, jieba.re_han_default),
+        (_segment.RE_SKIP, jieba.re_skip_default),
+        (_segment.RE_ENG, jieba.re_eng),
+    ):
+        assert (ours.pattern, ours.flags) == (theirs.pattern, theirs.flags)
+
+
+def test_lite_tokenizer_holds_what_jieba_holds_with_the_user_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jieba
+
+    monkeypatch.setattr(_segment.tempfile, "gettempdir", lambda: str(tmp_path))
+    _segment.initialized_tokenizer()  # writes the cache
+    lite = _segment.initialized_tokenizer()
+    assert isinstance(lite, _segment.LiteTokenizer) and lite._real is None
+    ref = jieba.Tokenizer()
+    ref.initialize()
+    for word, freq, tag in default_lexicon().userdict:
+        lite.add_word(word, freq, tag)
+        ref.add_word(word, freq, tag)
+    assert lite._real is None  # every user word has a frequency: jieba was not needed
+    assert lite.total == ref.total and lite.user_word_tag_tab == ref.user_word_tag_tab
+    assert lite.FREQ == ref.FREQ
+    # HMM, and a word without a frequency, go to a real jieba tokenizer over the same words
+    s = "城镇新增就业人数和地区生产总值增长较快"
+    assert lite.lcut(s, HMM=True) == ref.lcut(s, HMM=True)
+    lite.add_word("较快增长区")
+    ref.add_word("较快增长区")
+    assert lite.total == ref.total and lite.FREQ["较快增长区"] == ref.FREQ["较快增长区"]
+    assert list(lite.cut(s + "较快增长区")) == list(ref.cut(s + "较快增长区"))
+
+
+def test_extracting_does_not_import_jieba() -> None:
+    code = (
+        "import sys, plan_extract\n"
+        "r = plan_extract.extract('2026年地区生产总值增长5%左右，城镇新增就业60万人以上。', year=2026)\n"
+        "assert len(r) == 2, r\n"
+        "print('jieba' in sys.modules)\n"
+    )
+    outs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+        for _ in range(2)  # the first run may build the dictionary's cache (with jieba)
+    ]
+    assert outs[-1] == "False"

@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
 import threading
 import weakref
@@ -27,7 +28,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .lexicon import Lexicon
 
-__all__ = ["FastCut", "fast_tokenizer", "initialized_tokenizer"]
+__all__ = ["FastCut", "LiteTokenizer", "fast_tokenizer", "initialized_tokenizer"]
+
+# jieba's block patterns (``jieba.re_han_default``, ``re_skip_default``, ``re_eng``), copied
+# so that segmenting without HMM never imports jieba: the import costs ~0.12 s of every
+# start (most of it ``pkg_resources``, which jieba uses to find its dictionary).  A test
+# checks that they equal jieba's.
+RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
+RE_SKIP = re.compile("(\r\n|\\s)", re.U)
+RE_ENG = re.compile("[a-zA-Z0-9]", re.U)
 
 _ABSENT = object()  # (markers in the log-probability table of FastCut)
 _PREFIX = object()
@@ -43,13 +52,11 @@ class FastCut:
     """
 
     def __init__(self, tok: Any, memo: Callable[[str], dict[str, Any]] | None = None) -> None:
-        import jieba  # (imported here: importing this module stays cheap)
-
         self.tok = tok
         self._memo = memo
-        self._re_han = jieba.re_han_default  # the block splitter of jieba.Tokenizer.cut
-        self._re_skip = jieba.re_skip_default
-        self._re_eng = jieba.re_eng
+        self._re_han = RE_HAN  # the block splitter of jieba.Tokenizer.cut
+        self._re_skip = RE_SKIP
+        self._re_eng = RE_ENG
         self._lp_private: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
@@ -284,15 +291,24 @@ class LazyFreq:
 
 
 def _cache_path() -> Path | None:
-    import jieba
+    """The cache's file, named by what it depends on: jieba's dict.txt and jieba's code.
+
+    jieba is located without being imported (``find_spec``); its ``__init__.py`` stands
+    for its version (a reinstall or upgrade changes its size or time).
+    """
+    import importlib.util
 
     try:
-        dict_file = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
-        st = dict_file.stat()
-    except (OSError, AttributeError):
+        spec = importlib.util.find_spec("jieba")
+        if spec is None or spec.origin is None:
+            return None
+        code = Path(spec.origin)
+        dict_file = code.with_name("dict.txt")  # jieba.DEFAULT_DICT_NAME
+        st, sc = dict_file.stat(), code.stat()
+    except (OSError, ImportError, ValueError):
         return None
     key = hashlib.sha256(
-        f"{_MAGIC!r}|{getattr(jieba, '__version__', '?')}|{dict_file}|{st.st_size}|{st.st_mtime_ns}".encode()
+        f"{_MAGIC!r}|{code}|{sc.st_size}|{sc.st_mtime_ns}|{dict_file}|{st.st_size}|{st.st_mtime_ns}".encode()
     ).hexdigest()[:16]
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return Path(tempfile.gettempdir()) / f"plan_extract.jieba.{uid}.{key}.cache"
@@ -382,18 +398,98 @@ def _write_cache(path: Path, freq: dict[str, int], total: int) -> None:
         pass
 
 
-def initialized_tokenizer() -> Any:
-    """A new ``jieba.Tokenizer`` with jieba's default dictionary loaded, as ``initialize()`` leaves it."""
+class LiteTokenizer:
+    """What the extractor uses of a ``jieba.Tokenizer`` — its dictionary — without importing jieba.
+
+    ``FREQ``, ``total``, ``user_word_tag_tab`` and ``add_word`` (with a frequency) behave as
+    jieba's; anything else (``cut`` with HMM, ``suggest_freq``, ``add_word`` without a
+    frequency or with frequency 0, which jieba's HMM must learn of) first builds the real
+    ``jieba.Tokenizer`` over the same dictionary and from then on is that tokenizer's.
+    """
+
+    initialized = True
+
+    def __init__(self, freq: Any, total: int) -> None:
+        self._freq = freq
+        self._total = total
+        self._tags: dict[str, str] = {}
+        self._real: Any = None
+        self.lock = threading.RLock()
+
+    @property
+    def FREQ(self) -> Any:  # noqa: N802  (jieba's name)
+        return self._freq if self._real is None else self._real.FREQ
+
+    @property
+    def total(self) -> int:
+        return self._total if self._real is None else self._real.total  # type: ignore[no-any-return]
+
+    @property
+    def user_word_tag_tab(self) -> dict[str, str]:
+        return self._tags if self._real is None else self._real.user_word_tag_tab  # type: ignore[no-any-return]
+
+    def add_word(self, word: str, freq: Any = None, tag: str | None = None) -> None:
+        if self._real is not None or freq is None or int(freq) == 0 or not isinstance(word, str):
+            self.jieba().add_word(word, freq, tag)
+            return
+        # jieba.Tokenizer.add_word, step for step
+        f = int(freq)
+        FREQ = self._freq  # noqa: N806
+        FREQ[word] = f
+        self._total += f
+        if tag:
+            self._tags[word] = tag
+        for ch in range(len(word)):
+            frag = word[: ch + 1]
+            if frag not in FREQ:
+                FREQ[frag] = 0
+
+    def jieba(self) -> Any:
+        """The real ``jieba.Tokenizer`` over this dictionary (built on first use)."""
+        if self._real is None:
+            with self.lock:
+                if self._real is None:
+                    tok = _new_jieba_tokenizer()
+                    with tok.lock:
+                        tok.FREQ, tok.total = self._freq, self._total
+                        tok.user_word_tag_tab = self._tags
+                        tok.initialized = True
+                    self._real = tok
+        return self._real
+
+    def cut(self, *args: Any, **kwargs: Any) -> Any:
+        return self.jieba().cut(*args, **kwargs)
+
+    def lcut(self, *args: Any, **kwargs: Any) -> Any:
+        return self.jieba().lcut(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("_freq", "_total", "_tags", "_real"):
+            raise AttributeError(name)
+        return getattr(self.jieba(), name)
+
+
+def _new_jieba_tokenizer() -> Any:
+    import logging
+
     import jieba
 
-    tok = jieba.Tokenizer()
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.Tokenizer()
+
+
+def initialized_tokenizer() -> Any:
+    """jieba's default dictionary, loaded as ``jieba.Tokenizer().initialize()`` leaves it.
+
+    From the cache: a :class:`LiteTokenizer` (jieba is not imported); otherwise a real
+    ``jieba.Tokenizer`` initialised by jieba, whose dictionary is then cached.
+    """
     path = _cache_path()
     cached = _read_cache(path) if path is not None else None
     if cached is not None:
-        with tok.lock:
-            tok.FREQ, tok.total = cached
-            tok.initialized = True
-        return tok
+        return LiteTokenizer(*cached)
+    tok = _new_jieba_tokenizer()
     tok.initialize()
     if path is not None:
         _write_cache(path, tok.FREQ, tok.total)

@@ -162,16 +162,15 @@ class Lexicon:
 
     # ---- the tokenizer ------------------------------------------------------
     def tokenizer(self) -> Any:
-        """A private jieba Tokenizer with the user dictionary (jieba's global one is untouched)."""
+        """A private jieba dictionary with the user words (jieba's global one is untouched).
+
+        A ``jieba.Tokenizer``, or when the dictionary comes from plan_extract's cache a
+        :class:`~plan_extract._segment.LiteTokenizer` that builds one only when asked for
+        more than the dictionary (``cut`` with HMM …).
+        """
         if self._tokenizer is None:
             with self._lock:
                 if self._tokenizer is None:
-                    import logging
-
-                    import jieba
-
-                    logging.getLogger("jieba").setLevel(logging.WARNING)
-                    jieba.setLogLevel(logging.WARNING)
                     from ._segment import initialized_tokenizer
 
                     tok = initialized_tokenizer()  # jieba.Tokenizer() + initialize(), from a faster cache
