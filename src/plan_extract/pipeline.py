@@ -77,7 +77,12 @@ _MIDYEAR_CUE = regex.compile(r"(?<![今明])上半年|前三季度|(?<![今明])
 _MISSED_TARGET_CUE = regex.compile(r"(?:高出|超出|超过|低于|高于|快于|慢于)(?:全年)?(?:预期|计划)?目标(?:任务)?")
 _TARGET_MISSED_AFTER = regex.compile(r"[，,]?" + _MISSED_TARGET_CUE.pattern)  # (…，高出预期目标 right after the figure)
 _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
-_PAREN_ALTERNATIVE = regex.compile(r"[（(]\p{Han}{1,2}(?:、\p{Han}{1,2})*[)）]")  # 训练室（场）, 县（市、区）
+# a short alternative in brackets is part of a name (训练室（场）, 县（市、区）, 业主委员会（物业管理委员会）);
+# an aside (包括…, 扣除…, 含…) is not
+_ALTERNATIVE_BODY = r"(?!包括|不包括|含|不含|扣除|注|下同|简称|即|其中|按|暂)\p{Han}{1,8}(?:、\p{Han}{1,8})*"
+_PAREN_ALTERNATIVE = regex.compile(r"[（(]" + _ALTERNATIVE_BODY + r"[)）]")
+_RX_LATIN_END = regex.compile(r"[A-Za-z]$")
+_PAREN_ALTERNATIVE_END = regex.compile(r"[（(]" + _ALTERNATIVE_BODY + r"[)）]$")
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
 _QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
 # 十四五 (the 14th five-year plan), 十五 (10th), and the older 六五…九五 (6th–9th), quoted or not
@@ -120,6 +125,9 @@ _RATE_OF_CHANGE = ("增长速度", "增速", "增幅", "涨幅", "增长幅度",
 _BUDGET_KINDS = frozenset({"公共", "部门", "基金", "本级", "经营", "综合"})  # 一般公共预算 names a budget
 _PLAN_NAME = regex.compile(r"(?:[一二三四五六七八九十]+个|十[一二三四五六七八九]?五|年度|五年|中长期)计划$")
 _PLANNED_VERB = regex.compile(r"(?:拟|将|要)?(?:为|达|安排|提高|增长|增加|平均|每年|递增|降低|下降|减少|比|新建|建成|投资)")
+# verbs that, with an object and 的, make a relative clause naming money (用于教育的经费)
+_RELATIVE_VERBS = frozenset({"用于"})
+_DE_HEAD_END = regex.compile(r"的[^\d，,、的“”]{1,6}$")
 _PURPOSE_VERBS = frozenset({"实施", "用于", "支持", "开展", "推进"})
 _FUNDERS = frozenset({"中央财政", "财政", "各级财政", "地方财政", "省级财政", "市级财政", "区级财政", "县级财政", "本级财政", "政府", "国家"})
 _PURPOSE_AFTER = regex.compile(r"(?:[，,]比上年[^，,。；;]{2,12})?[，,]?(?:重点|专项|主要)?(?:用于|支持)([^，,。；;]{2,20})")
@@ -244,7 +252,7 @@ _PLAN_CUE = regex.compile(
 
 # the noun after a quantity ends at punctuation, 等/的, or the next number (not at 世界500强, 新一代, 近零碳)
 _RIGHT_STOP = regex.compile(
-    r"[，,。；;：:！？\n\[]|[（(](?!\p{Han}{1,2}(?:、\p{Han}{1,2})*[)）])|等|(?<!级)的|[和及与或、]?(?:\d+(?![\d.]*(?:强|[万亿]?元?级))"
+    r"[，,。；;：:！？\n\[]|[（(](?!" + _ALTERNATIVE_BODY + r"[)）])|等|(?<!级)的|[和及与或、]?(?:\d+(?![\d.]*(?:强|[万亿]?元?级))"
     r"|(?![零〇一二两三四五六七八九十百千]+[万亿]*元?级)(?!(?<=\p{Han})(?<![和及与或])[百千万](?![零〇一二两三四五六七八九十百千万]))[零〇一二两三四五六七八九十百千]+(?=[万亿个家项条所座套张台辆艘处件名人次元吨亩米公%倍斤克升度方段种批户部架列位匹枚千]))|、$"
 )
 
@@ -384,6 +392,15 @@ def _starts_with_word(s: str, words: frozenset[str], lengths: tuple[int, ...]) -
     return False
 
 
+def _contains_word(s: str, words: frozenset[str], lengths: tuple[int, ...]) -> bool:
+    """Does one of ``words`` occur in ``s`` (anywhere; a prefilter before segmenting)?"""
+    for i in range(len(s)):
+        for n in lengths:
+            if s[i : i + n] in words:
+                return True
+    return False
+
+
 def _ends_with_word(s: str, words: frozenset[str], lengths: tuple[int, ...]) -> bool:
     for n in lengths:
         if s[-n:] in words:
@@ -422,6 +439,8 @@ class _WordTables:
     all_verbs_any: frozenset[str]  # what every word of an _all_verbs phrase is
     all_verbs_lens: tuple[int, ...]
     verbs_by_first: dict[str, tuple[str, ...]] | None  # None: an empty word, use verb_re
+    pivot_verbs: frozenset[str]
+    pivot_lens: tuple[int, ...]
 
 
 @functools.lru_cache(maxsize=8)
@@ -463,6 +482,8 @@ def _word_tables(lex: Lexicon) -> _WordTables:
         all_verbs_any=all_verbs_any,
         all_verbs_lens=_lengths(all_verbs_any),
         verbs_by_first=_verbs_by_first(lex.all_verbs) if all(lex.all_verbs) else None,
+        pivot_verbs=frozenset(lex.verbs.get("pivot_verbs", [])),
+        pivot_lens=_lengths(frozenset(lex.verbs.get("pivot_verbs", []))),
     )
 
 
@@ -618,7 +639,12 @@ class _Extractor:
         if "（" in z or "(" in z:
             # 地区生产总值（GDP）: an alias or an aside is dropped; 训练室（场）, 示范单位（小区）: a short
             # alternative stays part of the name
-            z = _PAREN_ANY.sub(lambda pm: pm.group(0) if _PAREN_ALTERNATIVE.fullmatch(pm.group(0)) else "", z)
+            z = _PAREN_ANY.sub(
+                lambda pm: pm.group(0)
+                if _PAREN_ALTERNATIVE.fullmatch(pm.group(0)) and not _RX_LATIN_END.search(z, 0, pm.start())
+                else "",  # (FDI(外商直接投资): an abbreviation spelt out)
+                z,
+            )
             z = _PAREN_TAIL.sub("", z) if not _PAREN_ALTERNATIVE.search(z) or not z.endswith(("）", ")")) else z
         if z[:1] in _RX0_FIRST or z[:1].isdigit():
             z = _RX0.sub("", z)
@@ -646,7 +672,7 @@ class _Extractor:
                 z = _METRIC_TAIL.sub("", z)
             z = self._strip_words(z)
             z = z.strip(" ，,、").lstrip("（）()")
-            if z.endswith(("）", ")", "（", "(")) and not _PAREN_ALTERNATIVE.search(z, max(0, len(z) - 4)):
+            if z.endswith(("）", ")", "（", "(")) and not _PAREN_ALTERNATIVE_END.search(z):
                 z = z.rstrip("（）()")  # (a stray bracket; 示范单位（小区） keeps its alternative)
             if z == before:
                 break
@@ -723,7 +749,24 @@ class _Extractor:
         if verbs and verbs[0][0] == 0:
             return "", verbs[0][2]  # 按增长5%安排: a verb, not a noun, follows
         verb = None
+        if len(seg) > 3 and _contains_word(seg, self._tb.pivot_verbs, self._tb.pivot_lens):
+            # 为6000栋老旧高层建筑安装…, 推动4个产业基地提质升级: the counted noun is the
+            # subject of a predicate that follows it (before any other verb of the phrase)
+            pos_w = 0
+            for w in self.tok.lcut(seg, HMM=False):
+                if (
+                    pos_w >= 2
+                    and w in self._tb.pivot_verbs
+                    and not seg.startswith(_COMPOUND_HEADS, pos_w + len(w))
+                    and seg[pos_w + len(w) :] not in self.nominal_verbs  # 农村公路提档升级改造: the works
+                ):
+                    verb = w
+                    seg = seg[:pos_w]
+                    break
+                pos_w += len(w)
         for a, b, w in verbs:
+            if verb is not None and a >= len(seg):
+                break
             if a > 0 and w not in self.nominal_verbs and not seg.startswith(("工程", "项目", "设施"), b):
                 # (学校新改扩建工程: a verb before 工程 is part of the name of the works)
                 verb = w
@@ -971,6 +1014,9 @@ class _Extractor:
                 verbs = verbs[:-1]
             else:
                 break
+        # 国家用于普及教育的经费, 中央财政用于“三农”的支出: 用于 inside a relative clause names the money
+        while verbs and verbs[-1][2] in _RELATIVE_VERBS and _DE_HEAD_END.search(left, verbs[-1][1]):
+            verbs = verbs[:-1]
         verb = verbs[-1] if verbs else None
         # a verb inside the comparator prefix (突破6000家): the comparator word is the action too
         pre_word = t[q.start : q.num_start]
@@ -992,6 +1038,8 @@ class _Extractor:
                 # metric before the verb, after any earlier verb
                 zstart = 0
                 for a2, b2, w2 in verbs[:-1]:
+                    if w2 in _RELATIVE_VERBS and "的" in left[b2:a]:
+                        continue  # (用于“三农”的支出达到: inside the subject)
                     if (
                         w2 in self.nominal_verbs
                         and a2 > 0
