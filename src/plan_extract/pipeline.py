@@ -206,6 +206,7 @@ _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
 _RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|现有|目前|现在|(?:19|20)\d{2}年|第[一二三四五六七八九十]+个五年计划|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?(?:末|期间|时期))[^，,]*$")
 _RX3 = regex.compile(r"(?<!所)占(?!比)(?![^，,]*(?:比重|比例)$)[^，,]*$")  # X占全市…: cut; X占GDP(的)?比重 names an indicator
 _RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮|个)")
+_GRADE_LEAD = regex.compile(r"\d+(?:千伏|[万亿]?吨级)\p{Han}")  # 20个500千伏输变电工程: a grade opens the noun
 _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
 _RX6 = regex.compile(r"(?:任务|工作)$")
 _RX7 = regex.compile(r"\s*其中")
@@ -252,7 +253,7 @@ _PLAN_CUE = regex.compile(
 
 # the noun after a quantity ends at punctuation, 等/的, or the next number (not at 世界500强, 新一代, 近零碳)
 _RIGHT_STOP = regex.compile(
-    r"[，,。；;：:！？\n\[]|[（(](?!" + _ALTERNATIVE_BODY + r"[)）])|等|(?<!级)的|[和及与或、]?(?:\d+(?![\d.]*(?:强|[万亿]?元?级))"
+    r"[，,。；;：:！？\n\[]|[（(](?!" + _ALTERNATIVE_BODY + r"[)）])|等|(?<!级)的|[和及与或、]?(?:\d+(?![\d.]*(?:强|[万亿]?[元吨]?级|千伏))"
     r"|(?![零〇一二两三四五六七八九十百千]+[万亿]*元?级)(?!(?<=\p{Han})(?<![和及与或])[百千万](?![零〇一二两三四五六七八九十百千万]))[零〇一二两三四五六七八九十百千]+(?=[万亿个家项条所座套张台辆艘处件名人次元吨亩米公%倍斤克升度方段种批户部架列位匹枚千]))|、$"
 )
 
@@ -286,6 +287,7 @@ _RX_SEMI = regex.compile(r"[；;]")
 _RX_HAN = regex.compile(r"\p{Han}")
 _RX_PREP = regex.compile(r"(?<=\p{Han}{2})(?:在|于)(?=\p{Han})")
 _RX_SHARE_OF = regex.compile(r"(?<!所)占(?!比)[^，,、]{0,12}$")
+_WORKS_TAIL = regex.compile(r"(?:建设)?(?:力度|步伐)$|建设$")
 _RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d\x00]{2,30})$")
 _DOC_PLAN_WORDS = regex.compile(r"计划|预期|今后|未来|下一步")
 _RX_TARGET_WORD = regex.compile(r"目标|预期|主要指标")
@@ -722,7 +724,7 @@ class _Extractor:
     def _right_metric(self, pos: int, end: int) -> tuple[str, str | None]:
         """Noun after the quantity (新建4所幼儿园), and a verb that follows it (60个项目入库)."""
         seg = self.t[pos:end]
-        if not seg or not _RX5.match(seg) or seg.startswith(_MILESTONES):
+        if not seg or not (_RX5.match(seg) or _GRADE_LEAD.match(seg)) or seg.startswith(_MILESTONES):
             return "", None  # (迈上1000亿斤新台阶: a milestone, not what is measured)
         rel = _RELATIVE_RIGHT.match(seg)
         if rel is None and "的" in seg[1:4]:
@@ -1305,8 +1307,12 @@ class _Extractor:
             if pc is not None and (prev is None or prev.q.end <= pc_start):
                 cand = self._clean_metric(pc.group(1))
                 lead_pc = self._lead_verb(cand) if cand and "的" not in cand else None
-                if lead_pc is not None and not self._verbs_in(lead_pc[1]):
-                    cand = lead_pc[1]  # 扩大人工草场面积，计划由…增加到…: the object of the verb before
+                if lead_pc is not None:
+                    obj = lead_pc[1]
+                    # 推进保障性安居工程建设，…基本建成500万套, 加大…工程建设力度，今年新开工…: the works built
+                    obj = _WORKS_TAIL.sub("", obj) if len(obj) > 4 else obj
+                    if not self._verbs_in(obj):
+                        cand = obj  # 扩大人工草场面积，计划由…增加到…: the object of the verb before
                 de = cand.rfind("的")
                 # (为职工修建的住宅面积: a verb inside a relative clause before 的 is fine)
                 if cand and not self._verbs_in(cand[de + 1 :] if de > 0 else cand) and len(cand) <= 24:
