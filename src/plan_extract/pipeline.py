@@ -1308,11 +1308,11 @@ class _Extractor:
                 cand = self._clean_metric(pc.group(1))
                 lead_pc = self._lead_verb(cand) if cand and "的" not in cand else None
                 if lead_pc is not None:
-                    obj = lead_pc[1]
+                    works = lead_pc[1]
                     # 推进保障性安居工程建设，…基本建成500万套, 加大…工程建设力度，今年新开工…: the works built
-                    obj = _WORKS_TAIL.sub("", obj) if len(obj) > 4 else obj
-                    if not self._verbs_in(obj):
-                        cand = obj  # 扩大人工草场面积，计划由…增加到…: the object of the verb before
+                    works = _WORKS_TAIL.sub("", works) if len(works) > 4 else works
+                    if not self._verbs_in(works):
+                        cand = works  # 扩大人工草场面积，计划由…增加到…: the object of the verb before
                 de = cand.rfind("的")
                 # (为职工修建的住宅面积: a verb inside a relative clause before 的 is fine)
                 if cand and not self._verbs_in(cand[de + 1 :] if de > 0 else cand) and len(cand) <= 24:
