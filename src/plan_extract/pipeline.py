@@ -804,6 +804,16 @@ class _Extractor:
         seg = self._noun_head(_RX6.sub("", seg))
         return seg, verb
 
+    def _verb_final(self, metric: str, left: str) -> str | None:
+        """The verb that ends ``metric`` right before the number (重点建设, 高质量建好), or None."""
+        if not metric or not left.rstrip().endswith(metric[-1]):
+            return None
+        toks = self.tok.lcut(metric, HMM=False)
+        w = toks[-1]
+        if len(toks) >= 2 and (w in self.lex.lead_verbs or w in self._lexicon_verbs):
+            return w
+        return None
+
     def _all_verbs(self, metric: str) -> bool:
         """Is the phrase made of verbs only (打通, 转型升级, 活化利用)?"""
         cache = self.lex.memo("all_verbs")
@@ -1207,6 +1217,18 @@ class _Extractor:
         use_right = bool(right_noun) and (
             not metric or (q.unit in ("%", "‰") and verb_adjacent) or (object_verb and q.unit not in ("%", "‰")) or where or listed_names
         )
+        if (
+            not use_right
+            and right_noun
+            and q.unit not in ("%", "‰")
+            and not (q.unit or "").endswith("元")  # (money: its purpose is read apart)
+            and not metric.startswith("每")  # (每千名老人拥有40张床位: a rate, below)
+            and self._verb_final(metric, left)
+        ):
+            # 重点建设40个绿美点, 国家准备重点扶持500个商品粮大县: a verb phrase before the number
+            # governs the noun after it
+            use_right = True
+            r.action = self._verb_final(metric, left)
         if metric.startswith("每") and metric.endswith(("拥有", "有", "配备", "配置")) and right_noun and not use_right:
             # 每千名户籍老人拥有40张养老床位 → 每千名户籍老人养老床位: a rate per head of what follows
             per = metric.removesuffix("拥有").removesuffix("配备").removesuffix("配置").removesuffix("有")
