@@ -117,6 +117,7 @@ _YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前�
 _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新增|新建成|新建|建成|设立|施工|投入生产|投产)的(?!\p{Han}?的)")
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
 _TOPIC_MEASURE = regex.compile(r"(?:全国)?(?:(?:年产|生产|发电|加工|运输|年)?能力|年?产量|播种面积|总产值|产值)$")
+_COLON_TOPIC = regex.compile(r"[ \t　]*([^，,。；;：:\d]{2,10})[：:]")
 _LINE_TOPIC = regex.compile(r"[ \t　]*(?:以|就|拿)?([^，,。；;：:\d]{1,10}?)(?:来说|而言|方面)?[：:，,]")
 _YEAR_DIGITS = regex.compile(r"((?:19|20)\d{2})年")
 _SENT_FRAME = regex.compile(r"\s*在(?:这些|这|上述|以上|所有)?([^，,。；;：:]{2,20}?)(?:之中|中)[，,]")
@@ -287,6 +288,7 @@ _RX_SEMI = regex.compile(r"[；;]")
 _RX_HAN = regex.compile(r"\p{Han}")
 _RX_PREP = regex.compile(r"(?<=\p{Han}{2})(?:在|于)(?=\p{Han})")
 _RX_SHARE_OF = regex.compile(r"(?<!所)占(?!比)[^，,、]{0,12}$")
+_COMPARED_BASE = regex.compile(r"(?:比|较)(?:原定|原计划|计划原定|五年计划原定|上年|去年|过去)")
 _WORKS_TAIL = regex.compile(r"(?:建设)?(?:力度|步伐)$|建设$")
 _RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d\x00]{2,30})$")
 _DOC_PLAN_WORDS = regex.compile(r"计划|预期|今后|未来|下一步")
@@ -1282,6 +1284,11 @@ class _Extractor:
             r.extra["baseline"] = True  # 从每人每月209元、280元提高到…: the list of present levels
         # inheritance inside the sentence
         prev = sent_recs[-1] if sent_recs else None
+        if metric[:1] in "比较" and prev is not None and prev.metric and _COMPARED_BASE.match(metric) and not use_right:
+            # 粮食产量将达到3989亿斤，…比五年计划原定1957年3856亿斤的水平超过133亿斤: the base
+            # of the comparison and the excess are figures of the metric already named
+            metric = prev.metric
+            r.metric_inherited = True
         if is_qizhong and prev is not None:
             head = prev if prev.parent_idx is None else sent_recs[prev.parent_idx]
             r.parent_idx = sent_recs.index(head)
@@ -1299,6 +1306,13 @@ class _Extractor:
                 topic = self._clean_metric(tm.group(1))
                 if topic and topic not in metric and not self._verbs_in(topic):
                     metric = topic + core
+        if metric and 1 <= len(metric) <= 4 and (t.find("：", sent.start, q.start) > 0 or t.find(":", sent.start, q.start) > 0):
+            # 棉纺锭：全部建成后增加的纺锭将为189万枚: the line's topic is the full name of the thing
+            tm = _COLON_TOPIC.match(t, sent.start, q.start)
+            if tm is not None and tm.group(1).endswith(metric) and len(tm.group(1)) > len(metric):
+                topic = self._clean_metric(tm.group(1))
+                if topic.endswith(metric) and not self._verbs_in(topic):
+                    metric = topic
         if not metric and cstart > sent.start and t[cstart - 1] in "：:" and (prev is None or prev.q.end < cstart):
             # 钢：从135万吨增加到412万吨 / 粮食：达到3856亿斤: a list item's topic before a colon
             cand = self._clean_metric(t[self._clause_before(sent, cstart) : cstart - 1])
