@@ -216,6 +216,8 @@ _RX9 = regex.compile(r"人均|生均|户均|每人|每千人|每万人|每百人
 _PER_HEAD_LEAD = regex.compile(r"(?:十?万|千|百)(?:人|名\p{Han}{1,4})\p{Han}")  # 万人全科医生数: per 10,000 people
 _RX10 = regex.compile(r"(?:从|由)[^，,。；;]{0,12}$")
 _RX11 = regex.compile(r"(?<!(?:比|较|由|从|同)(?:(?:19|20)\d{2}年|今年|上年|去年|本年|当年)?)预计|高达|预期将")
+# where the part that members listed with 、 share begins (城镇、农村居民人均可支配收入)
+_SHARED_MEASURE_START = frozenset({"增加值", "排放", "占", "居民", "领域", "行业"})
 _RX12 = regex.compile(r"、|和|及")
 
 
@@ -1257,6 +1259,24 @@ class _Extractor:
                     r.extra["consumed_end"] = rpos + len(metric)
             if right_verb and (r.action is None or not verb_adjacent):
                 r.action = right_verb
+        if (
+            not metric
+            and not right_noun
+            and left.rstrip().endswith("等")
+            and "、" in left
+            and not ("有" in left and _HAS_EXAMPLES.match(left))  # (施工线路有A、B等25条: below)
+        ):
+            # 新组建省实验室、产业创新研究院等10家以上: nothing after the number, so the kinds
+            # listed before 等 are what is counted
+            listed = left.rstrip()[:-1]
+            vb = verb[1] if verb is not None and verb[1] <= len(listed) else 0
+            cand = self._clean_metric(listed[vb:])
+            lead_l = self._lead_verb(cand) if cand else None
+            if lead_l is not None:
+                cand = lead_l[1]
+                r.action = r.action or lead_l[0]
+            if "、" in cand and len(cand) <= 30:
+                metric = cand
         if not metric and "有" in left and left.rstrip().endswith("等"):
             # 施工线路有包头——兰州线、内江——昆明线等25条: what is listed are examples of the subject
             hm = _HAS_EXAMPLES.match(left)
@@ -1820,6 +1840,8 @@ class _Extractor:
                 members = [f"{pre}{o}{suf}{rest}" for o in ords]
             else:
                 members = [x for x in (m.split("和") if pair else _RX12.split(m)) if x]
+                if len(members) != len(group) and "、" in m:
+                    members = [x for x in m.split("、") if x]  # (文化及相关产业、旅游及相关产业: 及 inside a name)
             n = len(members)
             halves = [group]
             if n > 1 and len(group) == 2 * n and all(x.extra.get("baseline") for x in group[:n]):
@@ -1944,6 +1966,18 @@ class _Extractor:
         if all(x is not None for x in split):
             return [x[1] for x in split if x is not None]
         first, last = members[0], members[-1]
+        if len(last) > len(first) and any(w in last for w in _SHARED_MEASURE_START):
+            # 制造业、数字经济核心产业增加值, 二氧化硫、化学需氧量排放总量: the shared part starts at
+            # the measure's first word (增加值, 排放, 占…比重, 居民…), not at the last member's second word
+            toks = self.tok.lcut(last, HMM=False)
+            pos_w = len(toks[0]) if toks else 0
+            for w in toks[1:]:
+                if w in _SHARED_MEASURE_START:
+                    shared = last[pos_w:]
+                    if not any(x.endswith(shared) or any(v in x for v in _SHARED_MEASURE_START) for x in members[:-1]):
+                        return [x + shared for x in members[:-1]] + [last]
+                    break
+                pos_w += len(w)
         if min(len(x) for x in members) >= 4 and len({x[-2:] for x in members}) == 1:
             # 新建装配式建筑面积比例、高星级绿色建筑比例: each member is a whole name with its own head
             return members
