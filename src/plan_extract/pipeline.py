@@ -203,6 +203,8 @@ _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 # （一）, 3., and the enumerators of a paragraph's points: 一是, 二要, 第三，
 _RX0 = regex.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,2}(?:是|要)|第[一二三四五六七八九十]{1,2}[，,、])")
 _RX0_FIRST = frozenset("（(一二三四五六七八九十第")  # (or a digit: what a match of _RX0 starts with)
+_SINGLE_CHANGE_END = regex.compile(r"(?:原则上|要|再|将|各|均)?([减增降])$")
+_DISPOSAL_LEAD = regex.compile(r"^(?:坚决|要|必须|并|还要|再|逐步)?(?:把|将)(?=\p{Han}{2})")
 _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
 _RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|现有|目前|现在|(?:19|20)\d{2}年|第[一二三四五六七八九十]+个五年计划|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?(?:末|期间|时期))[^，,]*$")
 _RX3 = regex.compile(r"(?<!所)占(?!比)(?![^，,]*(?:比重|比例)$)[^，,]*$")  # X占全市…: cut; X占GDP(的)?比重 names an indicator
@@ -655,6 +657,8 @@ class _Extractor:
         if z[:1] in _RX0_FIRST or z[:1].isdigit():
             z = _RX0.sub("", z)
         z = _RX1.sub("", z)
+        if "把" in z[:5] or "将" in z[:5]:
+            z = _DISPOSAL_LEAD.sub("", z)  # 坚决把文件压减三分之一: the object moved before the verb
         # 建筑安装工程比去年同期…, X占全市…: the comparison base is not part of the metric
         if "比" in z or "同" in z or "与" in z or "较" in z:
             z = _RX2.sub("", z)
@@ -1124,6 +1128,13 @@ class _Extractor:
             if r.action is None or r.action in ("保持", "保持在", "实现", "达到", "控制在") or (verb is not None and verb[2] != word):
                 r.action = word
             verb_adjacent = True
+        if verb is None and metric and metric[-1] in "减增降" and left.rstrip().endswith(metric[-1]):
+            # 人员编制原则上减一半: a one-character change verb right before the number
+            sm = _SINGLE_CHANGE_END.search(metric)
+            if sm is not None and sm.start() >= 2:
+                r.action = sm.group(1)
+                metric = metric[: sm.start()]
+                verb_adjacent = True
         if metric == "幅度" and verb is not None and (verb[2] in self.lex.change_up or verb[2] in self.lex.change_down):
             # 工作人员总数减少幅度在25%左右: the size of the change of the subject
             subject = self._clean_metric(left[: verb[0]])
@@ -1622,8 +1633,17 @@ class _Extractor:
     def _kind(self, r: _Rec) -> None:
         if r.q.special == "double":
             return
+        if r.q.special == "ratio_to_one":
+            r.kind = "ratio"  # 城乡居民收入比缩小至2.1∶1
+            return
         if r.q.special == "fraction":
-            r.kind = "ratio"
+            act = r.action or ""
+            if act in self.lex.change_down or act.endswith(("减少", "降低", "下降", "压减", "压缩", "缩减", "精简", "减")):
+                r.kind, r.direction = "change", "down"  # 审批时间再压减一半: a change by a share
+            elif act in self.lex.change_up or act.endswith(("增加", "提高", "增长")):
+                r.kind, r.direction = "change", "up"
+            else:
+                r.kind = "ratio"
             return
         unit = r.q.unit or ""
         act = r.action or ""

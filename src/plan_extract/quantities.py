@@ -45,7 +45,7 @@ class Quantity:
     value_max: float | None
     unit: str | None
     comparator: str
-    special: str | None = None  # "double" for 翻一番/翻番/倍增
+    special: str | None = None  # "double" for 翻一番/翻番/倍增, "fraction" (三分之一, 一半), "ratio_to_one" (2.1∶1)
 
 
 @lru_cache(maxsize=8)
@@ -63,7 +63,7 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     unit = rf"(?:{pct}|(?<=\d\.\d{{1,2}})年(?![代级度底初末前后内间月])|(?:{base})|(?:{_MULT})(?:{base})|(?:{_MULT})?(?:{latin})(?![A-Za-z])|(?:万亿|亿|万)(?=(?:{suf}))|(?<=\d)(?:万亿|亿|万)(?![万亿多余])(?=[\u4e00-\u9fff，,。；;]))"
     # A cheap first-character test: every quantity starts with a digit, a numeral, a
     # comparator word or 翻/倍; the engine skips other positions at once.
-    first = "".join(sorted({w[0] for w in c["prefix"]} | set(CN_DIGITS) | set("0123456789翻倍百千")))
+    first = "".join(sorted({w[0] for w in c["prefix"]} | set(CN_DIGITS) | set("0123456789翻倍百千半")))
     pat = rf"""
     (?=[{regex.escape(first)}])
     (?:
@@ -71,6 +71,10 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     |
     (?P<pre>{pre})?
     (?:
+        (?P<half>一半|半数)(?![年月天日小])
+      |
+        (?<![\d.])(?P<rn>\d++(?:\.\d++)?)(?:∶|:|：|比)1(?![\d.:：∶])
+      |
         (?<![\d/])(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])
       |
         (?!百分之)(?<![一二三四五六七八九十百])(?P<cfd>[一二三四五六七八九十百]++)分之(?P<cfn>[一二三四五六七八九十]++(?:[点點][零〇一二三四五六七八九]++)?)
@@ -91,9 +95,13 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
 
 
 _CN_ONLY_MULT = regex.compile(r"^[万亿千百]+$")
+# (带动万名青年, 举办千场会议: count words after which a bare 千/万 is a round figure, and the last
+# characters of the verbs before it)
+_ROUND_COUNT_UNITS = frozenset({"名", "人", "场", "人次", "场次", "户", "套", "项", "家", "个"})
+_ROUND_COUNT_VERB_END = frozenset("办动训建育引增设招造选聘开助帮扶送展")
 _TRAIL_MULT = regex.compile(r"[万亿]+$")
 # (每50公斤提高5到7元: after 每 a number is the base of a rate, not a figure)
-_NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|年吞吐|年运量|年产值|年产能|时速|为期|历时|第|每)$")
+_NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|年吞吐|年运量|年产值|年产能|时速|为期|历时|第|每|沿线|沿岸|两岸|两侧)$")
 # Larger numbers are not quantities a report commits to (and would not survive JSON as numbers).
 _MAX_VALUE = 1e15
 # (not money with the verb that spends it: 筹措7亿元实施就业惠民工程)
@@ -104,7 +112,9 @@ _VAGUE_AFTER = regex.compile(
     r"|(?<=条)(?:措施|举措|意见|政策|规定|建议)"  # 十二条措施: a policy's name
     r"|(?<=岁)(?:以[上下])?(?:的)?(?:幼儿|儿童|婴幼儿|老人|老年人|人口|人员|学生|青少年)"  # 2—3岁幼儿: an age band
     r"|(?<=岁)(?:即|就|后|起)"  # 满3岁即入园: an age condition
-    r"|(?<=[个项])(?:主要|具体)?(?:指标|量化指标)"  # 五大类23个主要指标: how many indicators a plan has
+    r"|(?<=[个项])(?:主要|具体|预期性|约束性)?(?:指标|量化指标)"  # 五大类23个主要指标: how many indicators a plan has
+    r"|(?<=人)制"  # 3人制篮球场: a format
+    r"|(?<=小时)(?:过境|免签|不打烊|营业|值守|在线|提供|响应)"  # 240小时过境免签政策, 每天24小时提供…: hours of a service
 )
 _THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
 _HAN_NOUN_START = regex.compile(r"(?!的?有)的?\p{Han}")  # 增长50%以上的有生铁、钢…: 的有 lists members
@@ -139,7 +149,12 @@ def _quoted(text: str, pos: int) -> bool:
     return False
 
 
-_FRACTION_LEFT = regex.compile(r"(?:占[^，,。；;]{0,10}|超过?|达到?|约|近|为|是|的|不低于|不少于|不足|以上)$")
+_FRACTION_LEFT = regex.compile(
+    r"(?:占[^，,。；;]{0,10}|超过?|达到?|约|近|为|是|的|不低于|不少于|不足|以上"
+    r"|减少|压减|压缩|缩减|精简|减|降低|下降|清偿|提高|增加|增长)$"  # 压减一半, 减少三分之一: a change by a share
+)
+# 城乡居民收入比缩小至2.1∶1: a ratio to one, only where a ratio is being set
+_RATIO_LEFT = regex.compile(r"比[^，,。；;]{0,8}?(?:缩小至|缩小到|缩小为|降至|降到|下降到|下降至|为|达到|达|突破|保持在|控制在|改为|调整为|调整到|提高到|提高至|从|由)$")
 
 
 def _fraction(
@@ -187,6 +202,26 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue
         before = text[s - 1] if s > 0 else ""
         after = text[e] if e < len(text) else ""
+        if m.group("half"):
+            if not m.group("pre") and not _FRACTION_LEFT.search(text, max(0, s - 12), s):
+                continue  # (一半 after a noun alone: prose)
+            comparator = comps_pre[m.group("pre")] if m.group("pre") else "="
+            if m.group("post"):
+                comparator = comps_suf[m.group("post")]
+            out.append(Quantity(s, e, m.start("half"), 0.5, None, None, comparator, "fraction"))
+            continue
+        if m.group("rn"):
+            num_start = m.start("rn")
+            if not _RATIO_LEFT.search(text, max(0, num_start - 16), num_start - (len(m.group("pre") or ""))) and not (
+                m.group("pre") and _RATIO_LEFT.search(text, max(0, s - 16), s + len(m.group("pre")))
+            ):
+                continue
+            v = float(m.group("rn"))
+            comparator = comps_pre[m.group("pre")] if m.group("pre") else "="
+            if m.group("post"):
+                comparator = comps_suf[m.group("post")]
+            out.append(Quantity(s, e, num_start, v, None, None, comparator, "ratio_to_one"))
+            continue
         if m.group("fn") or m.group("cfd"):
             q = _fraction(m, text, comps_pre, comps_suf)
             if q is not None:
@@ -206,10 +241,26 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
         unit = m.group("unit") or ""
         mult = m.group("mult") or ""
         is_cn = n1s[0] in CN_DIGITS
+        round_count = False
         if is_cn:
             if prev_char and prev_char in CN_DIGITS:
                 continue
-            if _CN_ONLY_MULT.match(n1s) and not (mult or _TRAIL_MULT.search(n1s)):
+            if (
+                n1s in ("千", "万")
+                and not mult
+                and not n2s
+                and unit in _ROUND_COUNT_UNITS
+                and prev_char in _ROUND_COUNT_VERB_END
+                and _HAN_NOUN_START.match(text, e)
+                and text[e] not in CN_DIGITS + "灯"
+            ):
+                # 带动万名青年, 举办千场专业性会议: a round thousand or ten thousand after a verb
+                round_count = True
+                if n1s == "万":
+                    n1s, mult = "一", "万"
+                else:
+                    n1s = "一千"
+            elif _CN_ONLY_MULT.match(n1s) and not (mult or _TRAIL_MULT.search(n1s)):
                 continue
             if m.group("n1") and not mult and not n2s and _RX0.search(n1s):
                 # 一百四十五亿七千七百万元 → 145.77 亿元: a mixed numeral is written in its largest unit
@@ -280,9 +331,22 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             and not text.startswith(("的", "增长", "增加", "下降", "减少", "提高", "降低", "上升", "为", "是"), e)
         ):
             continue  # 苏联帮助我国建设的一百五十六个工业单位: a set described, not a count to reach
-        if is_cn and base_unit in lex.count_units and v1 <= 10 and not mult and not _PER_EACH.search(text, max(0, s - 14), s):
+        if (
+            is_cn
+            and base_unit in lex.count_units
+            and v1 <= 10
+            and not mult
+            and not _PER_EACH.search(text, max(0, s - 14), s)
+            and not (v1 >= 5 and "实事" in text[e : e + 8])  # (办好十件民生实事: the genre's yearly pledge)
+        ):
             continue  # 两个确立, 三个一批, 一项: prose, not counts (每个街道配备一所幼儿园 is a rate)
-        if is_cn and not m.group("post") and _CN_ONLY_MULT.match((m.group("n1") or "") + (m.group("mult") or "")) and _HAN_NOUN_START.match(text, e):
+        if (
+            is_cn
+            and not round_count
+            and not m.group("post")
+            and _CN_ONLY_MULT.match((m.group("n1") or "") + (m.group("mult") or ""))
+            and _HAN_NOUN_START.match(text, e)
+        ):
             continue  # 千万吨炼化一体化, 百万吨煤制芳烃项目: a round size in a project's name
         if _quoted(text, num_start):
             continue
