@@ -70,7 +70,9 @@ class Normalized:
 # --------------------------------------------------------------------------- tables
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_SP = " \t\u00a0\u2002-\u200a\u202f\u3000"  # spaces (before folding U+3000 is one too)
+_SP = " \t\u00a0\u2002-\u200d\u202f\u2060\u3000\ufeff"  # spaces (before folding U+3000 is one too; zero-width ones too)
+# zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM): always deleted, they only break words
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _SP1 = " \u00a0\u2009\u202f"  # single in-line spaces deleted by the number / CJK rules
 
 
@@ -323,6 +325,8 @@ def normalize(text: str) -> Normalized:
         return Normalized(text, "", [0], [])
     sub = text.translate(_table_list())
     deletions = _pinyin_deletions(sub)
+    if "\u200b" in sub or "\ufeff" in sub or "\u200c" in sub or "\u200d" in sub or "\u2060" in sub:
+        deletions += [m.span() for m in _ZERO_WIDTH.finditer(sub)]
     if any(c in sub for c in _SP1):
         deletions += _space_deletions(sub)
     if "\n" in sub:

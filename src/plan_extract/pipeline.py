@@ -203,6 +203,7 @@ _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 # （一）, 3., and the enumerators of a paragraph's points: 一是, 二要, 第三，
 _RX0 = regex.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,2}(?:是|要)|第[一二三四五六七八九十]{1,2}[，,、])")
 _RX0_FIRST = frozenset("（(一二三四五六七八九十第")  # (or a digit: what a match of _RX0 starts with)
+_INDICATOR_TAIL = regex.compile(r"(?:数量|电量|装机|规模|覆盖率|覆盖度|比重|比例|占比|总量|总额|产值|增加值|收入|率|度)$")
 _SINGLE_CHANGE_END = regex.compile(r"(?:原则上|要|再|将|各|均)?([减增降])$")
 _DISPOSAL_LEAD = regex.compile(r"^(?:坚决|要|必须|并|还要|再|逐步)?(?:把|将)(?=\p{Han}{2})")
 _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
@@ -1164,6 +1165,17 @@ class _Extractor:
             metric = ""
         if metric and not r.extra.get("count_subject") and not (r.extra.get("respectively") and "、" in metric):
             lead = self._lead_verb(metric)
+            if (
+                lead is not None
+                and verb is not None
+                and verb_adjacent
+                and (verb[2] in self.lex.change_up or verb[2] in self.lex.change_down or verb[2][-1] in "到至为在" or verb[2].startswith("达"))
+                and _INDICATOR_TAIL.search(lead[1])
+                and not lead[0].endswith(("自", "于"))  # (来自城镇…, 用于…: a relation, not a qualifier)
+            ):
+                # 转化科技成果数量增长15%, 充电电量增长25%: an indicator's name before a change or
+                # level verb keeps its first word (转化, 充电 qualify the measure)
+                lead = None
             if lead is not None:
                 # 整备土地50万平方米, 评聘“凤凰英才岗”人才100名: a verb heading the phrase governs
                 # the noun after it
