@@ -88,7 +88,7 @@ _RX6 = regex.compile(r"目标|任务|安排|要求|工作|建议|计划|政策|�
 _RX7 = regex.compile(r"(?:19|20)\d{2}年(?!—)")
 _RX8 = regex.compile(r"((?:19|20)\d{2})年")
 _RX9 = regex.compile(r"\d{4}年[—\-－至到]")
-_FUTURE_LEAD = regex.compile(r"(?:到|至|在)?((?:19|20)\d{2})年(?![—\-－至到])")
+_FUTURE_LEAD = regex.compile(r"(?:而|并|但)?(?:到|至|在)?((?:19|20)\d{2})年(?![—\-－至到])")
 _RX10 = regex.compile(r"(?:今年|明年|下一步|今后|新的一年|未来五年|今后五年)")
 # 国内生产总值增长率达到预期目标, 低于13%左右的预期目标: a target met or missed is a result
 _MET_BEFORE = regex.compile(r"(?:达到|完成|实现|超过|超额|低于|高于|好于)[^，,。；;]{0,12}$")
@@ -202,6 +202,12 @@ class Sentence:
         return self.stance_default
 
 
+# 国务院总理李克强在政府工作报告中表示，: who said it, in a news report of the report
+_REPORTING_FRAME = regex.compile(
+    r"[^。！？；;]{0,40}?(?:在[^，,。]{0,24}?(?:报告|讲话|会议)[^，,。]{0,4}?中)?(?:表示|指出|提出|介绍)[，,：:]"
+)
+
+
 def _heading_mode(h: str, year: int | None) -> str | None:
     if _RX5.search(h):
         return "review"
@@ -285,21 +291,31 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             if hm is not None or bare is not None:
                 running = None
             body = stripped
-            review_cue = (first in _REVIEW_FIRST or first.isdigit()) and bool(_REVIEW_START.match(body))
-            if not review_cue and first == "在" and (lm := _FIELD_LEAD.match(body)) is not None:
+            # 总理在政府工作报告中表示，2021年，…: a news report's frame before what the report says
+            cue, cfirst = body, first
+            if ("表示" in body[:70] or "指出" in body[:70] or "提出" in body[:70] or "介绍" in body[:70]) and (
+                rf := _REPORTING_FRAME.match(body)
+            ) is not None and rf.end() < len(body):
+                cue = body[rf.end() :].lstrip(" ，,")
+                cfirst = cue[:1] or first
+            if "年" in cue[:8] and _CN_YEAR.search(cue, 0, 8):
+                cue = ascii_years(cue[:12]) + cue[12:]  # (而在二00七年，…将达到: years in numerals)
+                cfirst = cue[:1]
+            review_cue = (cfirst in _REVIEW_FIRST or cfirst.isdigit()) and bool(_REVIEW_START.match(cue))
+            if not review_cue and cfirst == "在" and (lm := _FIELD_LEAD.match(cue)) is not None:
                 # 在经济领域，过去一年里取得的最重要的成绩…: a review after the field it is about
-                review_cue = bool(_REVIEW_START.match(body[lm.end() :]))
-            if not review_cue and year is not None and first in "12":
-                ym = _RX8.match(body)
-                review_cue = bool(ym and int(ym.group(1)) < year and not _RX9.match(body))
+                review_cue = bool(_REVIEW_START.match(cue[lm.end() :]))
+            if not review_cue and year is not None and cfirst in "12":
+                ym = _RX8.match(cue)
+                review_cue = bool(ym and int(ym.group(1)) < year and not _RX9.match(cue))
             strong_plan = bool(
-                (first in _RX10_FIRST and _RX10.match(body))
-                or (year is not None and body[:5] in (f"{year}年", f"{year + 1}年"))
-                or ("目标" in body[:30] and (tm := _RX11.search(body[:30])) is not None and not _MET_BEFORE.search(body, 0, tm.start()))
+                (cfirst in _RX10_FIRST and _RX10.match(cue))
+                or (year is not None and cue[:5] in (f"{year}年", f"{year + 1}年"))
+                or ("目标" in cue[:30] and (tm := _RX11.search(cue[:30])) is not None and not _MET_BEFORE.search(cue, 0, tm.start()))
                 # 到1985年，…将比1980年增长22%: a sentence opening on a year to come
-                or (year is not None and (fy := _FUTURE_LEAD.match(body)) is not None and int(fy.group(1)) > year)
+                or (year is not None and (fy := _FUTURE_LEAD.match(cue)) is not None and int(fy.group(1)) > year)
                 # “十四五”时期是…(in 2021): a sentence opening on the five-year plan now beginning
-                or (year is not None and first in "“十" and (fp := _FYP_LEAD.match(body)) is not None and _fyp_end(fp) >= year)
+                or (year is not None and cfirst in "“十" and (fp := _FYP_LEAD.match(cue)) is not None and _fyp_end(fp) >= year)
             )
             if mode == "review":
                 if strong_plan:
@@ -314,13 +330,13 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                     para_review = False
                 if review_cue:
                     para_review = True
-                elif para_review and (strong_plan or _PLAN_START.search(body[:24])):
+                elif para_review and (strong_plan or _PLAN_START.search(cue[:24])):
                     para_review = False
                 eff = "review" if review_cue or para_review else "plan"
             else:
                 if review_cue:
                     running = "review"
-                elif strong_plan or _PLAN_START.search(body[:24]):
+                elif strong_plan or _PLAN_START.search(cue[:24]):
                     running = "plan"
                 eff = running or "plan"
             default = "achieved" if eff == "review" else "target"
