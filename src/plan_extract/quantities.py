@@ -114,6 +114,7 @@ _VAGUE_AFTER = regex.compile(
     r"|(?<=岁)(?:即|就|后|起)"  # 满3岁即入园: an age condition
     r"|(?<=[个项])(?:主要|具体|预期性|约束性)?(?:指标|量化指标)"  # 五大类23个主要指标: how many indicators a plan has
     r"|(?<=人)制"  # 3人制篮球场: a format
+    r"|(?<=名)(?:人大|政协)?(?:代表|委员)"  # 来自县内的162名代表: who attend the session, in a news report
     r"|(?<=小时)(?:过境|免签|不打烊|营业|值守|在线|提供|响应)"  # 240小时过境免签政策, 每天24小时提供…: hours of a service
 )
 _THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
