@@ -204,6 +204,7 @@ _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 _RX0 = regex.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,2}(?:是|要)|第[一二三四五六七八九十]{1,2}[，,、])")
 _RX0_FIRST = frozenset("（(一二三四五六七八九十第")  # (or a digit: what a match of _RX0 starts with)
 _INDICATOR_TAIL = regex.compile(r"(?:数量|电量|装机|规模|覆盖率|覆盖度|比重|比例|占比|总量|总额|产值|增加值|收入|率|度)$")
+_MONEY_CHANGE_VERBS = frozenset({"增加", "减少", "减轻", "降低", "压减", "追加", "增拨", "再增加", "再减少"})
 _SINGLE_CHANGE_END = regex.compile(r"(?:原则上|要|再|将|各|均)?([减增降])$")
 _DISPOSAL_LEAD = regex.compile(r"^(?:坚决|要|必须|并|还要|再|逐步)?(?:把|将)(?=\p{Han}{2})")
 _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
@@ -1334,6 +1335,18 @@ class _Extractor:
             r.metric_inherited = True
         if is_qizhong and prev is not None:
             head = prev if prev.parent_idx is None else sent_recs[prev.parent_idx]
+            k = sent_recs.index(head)
+            while (
+                k > 0
+                and "比" in str(head.extra.get("left", ""))
+                and (head.action or "") in _MONEY_CHANGE_VERBS | {"增长", "提高", "下降"}
+                and (sent_recs[k - 1].q.unit or "").lstrip("万亿千百") == (q.unit or "").lstrip("万亿千百")
+            ):
+                # 安排赤字1.2万亿元，比去年增加4000亿元，其中中央财政赤字8500亿元: the part is of
+                # the amount, not of its change against last year
+                k -= 1
+                up_idx = sent_recs[k].parent_idx
+                head = sent_recs[k] if up_idx is None else sent_recs[up_idx]
             r.parent_idx = sent_recs.index(head)
             if verb is None:
                 r.action = head.action
@@ -1679,6 +1692,10 @@ class _Extractor:
         if (up or down) and (act in ("增产", "减产") or act.startswith("每年")):
             # 每年增产原煤3000万吨, 保证每年增加运力4000万吨: output raised, a change of a level
             r.kind, r.direction = "change", "down" if down else "up"
+            return
+        if unit.endswith("元") and not level_verb and act in _MONEY_CHANGE_VERBS:
+            # 减少企业税负3500亿元, 增加中央预算内投资100亿元: money added to or taken from a level
+            r.kind, r.direction = "change", "down" if down or act in ("减轻", "压减", "再减少") else "up"
             return
         counted = unit.lstrip("万亿") in self.lex.count_units or unit in ("万", "亿")
         if down and counted and r.extra.get("verb_adjacent") is False and not r.extra.get("object_after") and not level_verb:
