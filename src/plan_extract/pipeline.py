@@ -204,6 +204,7 @@ _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 _RX0 = regex.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,2}(?:是|要)|第[一二三四五六七八九十]{1,2}[，,、])")
 _RX0_FIRST = frozenset("（(一二三四五六七八九十第")  # (or a digit: what a match of _RX0 starts with)
 _INDICATOR_TAIL = regex.compile(r"(?:数量|电量|装机|规模|覆盖率|覆盖度|比重|比例|占比|总量|总额|产值|增加值|收入|率|度)$")
+_PER_UNIT_IN_METRIC = regex.compile(r"每(?:人|天|日|生|户|亩|月|周|名|个)")
 _MONEY_CHANGE_VERBS = frozenset({"增加", "减少", "减轻", "降低", "压减", "追加", "增拨", "再增加", "再减少"})
 _SINGLE_CHANGE_END = regex.compile(r"(?:原则上|要|再|将|各|均)?([减增降])$")
 _DISPOSAL_LEAD = regex.compile(r"^(?:坚决|要|必须|并|还要|再|逐步)?(?:把|将)(?=\p{Han}{2})")
@@ -1676,6 +1677,10 @@ class _Extractor:
         level_verb = bool(act) and act[-1] in "到至为在" and act not in ("涨幅",)
         up = base_act in self.lex.change_up or base_act.endswith(("增长", "提高", "增加"))
         down = base_act in self.lex.change_down or base_act.endswith(("下降", "降低", "减少"))
+        if base_act in ("降", "减", "再降", "再减"):
+            down = True  # 平均资费再降10%, 人员编制减一半: a one-character change verb
+        elif base_act in ("增", "再增") or (base_act == "新增" and unit in ("%", "‰")):
+            up = True  # 示范点新增10%: a growth in percent
         if unit in ("%", "‰") and base_act in self.lex.verbs.get("rate_down", ()):
             down = True  # 造价比原计划节约10%: a saving in percent lowers the level (节约20亿元 is an amount)
         if base_act.startswith("年均"):
@@ -1726,6 +1731,8 @@ class _Extractor:
             or r.extra.get("per_capita")
             or (r.metric_inherited and r.metric and _RX9.search(r.metric))
             or (unit.endswith("元") and level_verb and (r.metric or "").endswith("标准"))  # 补助标准提高到80元
+            or (unit == "倍" and not (up or down))  # 保障标准不低于最低生活保障标准的1.6倍
+            or _PER_UNIT_IN_METRIC.search(r.metric or "") is not None  # 中小学生每天体育活动时间不低于2小时
         ):
             r.kind = "ratio"  # (棉花的亩产量…，分别达到40斤: a per-mu yield, the metric inherited)
             return
