@@ -2178,10 +2178,12 @@ def _horizon(ex: _Extractor, r: _Rec, year: int | None) -> tuple[int | str | Non
     if by is not None and (m is None or by.start() > m.end()):
         # the clause's own year, unless a time word of the report's year comes between
         between = t[r.sent.start + by.end() : r.q.start]
+        past = year is not None and int(by.group(1)) < year
         if (
             not _TIME_ANCHOR.search(between)
-            and "；" not in between
-            and ";" not in between
+            # (2012年全年实现生产总值163亿元；…收入分别达到9807元: a past year holds over the
+            # clauses after it; a year to come only over its own clause)
+            and (past or ("；" not in between and ";" not in between))
             and not _BASE_OF_CHANGE.search(between)
         ):
             r.extra["own_year"] = True

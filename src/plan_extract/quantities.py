@@ -101,7 +101,7 @@ _ROUND_COUNT_UNITS = frozenset({"名", "人", "场", "人次", "场次", "户", 
 _ROUND_COUNT_VERB_END = frozenset("办动训建育引增设招造选聘开助帮扶送展")
 _TRAIL_MULT = regex.compile(r"[万亿]+$")
 # (每50公斤提高5到7元: after 每 a number is the base of a rate, not a figure)
-_NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|年吞吐|年运量|年产值|年产能|时速|为期|历时|第|每|沿线|沿岸|两岸|两侧)$")
+_NAME_PREFIX = regex.compile(r"(?:年产|日产|年处理|日处理|年加工|年吞吐|年运量|年产值|年产能|时速|为期|历时|第|每|沿线|沿岸|两岸|两侧|届)$")
 # Larger numbers are not quantities a report commits to (and would not survive JSON as numbers).
 _MAX_VALUE = 1e15
 # (not money with the verb that spends it: 筹措7亿元实施就业惠民工程)
@@ -114,7 +114,9 @@ _VAGUE_AFTER = regex.compile(
     r"|(?<=岁)(?:即|就|后|起)"  # 满3岁即入园: an age condition
     r"|(?<=[个项])(?:主要|具体|预期性|约束性)?(?:指标|量化指标)"  # 五大类23个主要指标: how many indicators a plan has
     r"|(?<=人)制"  # 3人制篮球场: a format
-    r"|(?<=名)(?:人大|政协)?(?:代表|委员)"  # 来自县内的162名代表: who attend the session, in a news report
+    r"|(?<=名)(?:[省市区县]?(?:人大|政协))?(?:代表|委员)"  # 来自县内的162名代表: who attend the session, in a news report
+    r"|(?<=次)(?:全会|全体会议)"  # 市委十三届十二次全会: a session's name
+    r"|(?<=[个条])(?:留言|评论|回复)"  # 0个留言: a web page's furniture
     r"|(?<=小时)(?:过境|免签|不打烊|营业|值守|在线|提供|响应)"  # 240小时过境免签政策, 每天24小时提供…: hours of a service
 )
 _THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
