@@ -295,6 +295,7 @@ _RX_SEMI = regex.compile(r"[；;]")
 _RX_HAN = regex.compile(r"\p{Han}")
 _RX_PREP = regex.compile(r"(?<=\p{Han}{2})(?:在|于)(?=\p{Han})")
 _RX_SHARE_OF = regex.compile(r"(?<!所)占(?!比)[^，,、]{0,12}$")
+_RX_COMPARED_LEAD = regex.compile(r"\s*(?:并|将|可|也)?(?:比|较)[^，,；;]{1,16}(?:增长|增加|提高|下降|减少|降低|多|少)")
 _COMPARED_BASE = regex.compile(r"(?:比|较)(?:原定|原计划|计划原定|五年计划原定|上年|去年|过去)")
 _WORKS_TAIL = regex.compile(r"(?:建设)?(?:力度|步伐)$|建设$")
 _RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d\x00]{2,30})$")
@@ -709,7 +710,9 @@ class _Extractor:
         if dm is not None and len(z) - dm.end() >= 2:
             z = z[dm.end() :]  # 技术专业、产业鲜明、生态完善的科技专业园区: descriptions before 的, not the name
         if z.startswith("的"):
-            return ""  # 的科技企业: the tail of a phrase cut by an earlier number names nothing alone
+            if zone.lstrip(" \t\n　、").startswith("的") or len(z) < 3:
+                return ""  # 的科技企业: the tail of a phrase cut by an earlier number names nothing alone
+            z = z[1:]  # 我国的工业总产值: the possessor was a scope word, stripped
         if not _RX_WORDY.search(z):
             return ""  # digits and punctuation left over from a broken line name nothing
         if z[0] in "每人户" and _PER_HEAD_ONLY.fullmatch(z):
@@ -1332,6 +1335,18 @@ class _Extractor:
         if metric[:1] in "比较" and prev is not None and prev.metric and _COMPARED_BASE.match(metric) and not use_right:
             # 粮食产量将达到3989亿斤，…比五年计划原定1957年3856亿斤的水平超过133亿斤: the base
             # of the comparison and the excess are figures of the metric already named
+            metric = prev.metric
+            r.metric_inherited = True
+        if (
+            not metric
+            and prev is not None
+            and prev.metric
+            and not use_right
+            and q.special is None
+            and _RX_COMPARED_LEAD.match(left)
+        ):
+            # 出版总量，一九八五年达到456亿印张，比一九八○年增长22%: the clause compares the
+            # metric just named with a past year
             metric = prev.metric
             r.metric_inherited = True
         if is_qizhong and prev is not None:
