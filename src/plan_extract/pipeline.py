@@ -296,6 +296,9 @@ _RX_HAN = regex.compile(r"\p{Han}")
 _RX_PREP = regex.compile(r"(?<=\p{Han}{2})(?:在|于)(?=\p{Han})")
 _RX_SHARE_OF = regex.compile(r"(?<!所)占(?!比)[^，,、]{0,12}$")
 _RX_COMPARED_LEAD = regex.compile(r"\s*(?:并|将|可|也)?(?:比|较)[^，,；;]{1,16}(?:增长|增加|提高|下降|减少|降低|多|少)")
+# 6条续建高铁, 3500个拟竣工投产项目: verbs of a works' state that qualify the noun after them
+_ATTRIBUTIVE_VERBS = ("续建", "在建", "拟建", "待建", "已建", "拟竣工", "拟开工", "拟投产")
+_TOTAL_ONLY = regex.compile(r"\s*(?:合计|共计|总计|累计|共)\s*")
 _COMPARED_BASE = regex.compile(r"(?:比|较)(?:原定|原计划|计划原定|五年计划原定|上年|去年|过去)")
 _WORKS_TAIL = regex.compile(r"(?:建设)?(?:力度|步伐)$|建设$")
 _RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d\x00]{2,30})$")
@@ -762,7 +765,7 @@ class _Extractor:
         if not seg:
             return "", None
         verbs = self._verbs_in(seg)
-        if verbs and verbs[0][0] == 0:
+        if verbs and verbs[0][0] == 0 and not (seg.startswith(_ATTRIBUTIVE_VERBS) and _RX_HAN.match(seg, verbs[0][1])):
             return "", verbs[0][2]  # 按增长5%安排: a verb, not a noun, follows
         verb = None
         if len(seg) > 3 and _contains_word(seg, self._tb.pivot_verbs, self._tb.pivot_lens):
@@ -1421,6 +1424,11 @@ class _Extractor:
                     works = _WORKS_TAIL.sub("", works) if len(works) > 4 else works
                     if not self._verbs_in(works):
                         cand = works  # 扩大人工草场面积，计划由…增加到…: the object of the verb before
+                if cand and lead_pc is None and _TOTAL_ONLY.fullmatch(left):
+                    # 资助残疾人大学生…，合计6300名: a total of what the clause before gave
+                    vs = self._verbs_in(cand)
+                    if vs and vs[0][0] == 0 and not self._verbs_in(cand[vs[0][1] :]):
+                        cand = self._clean_metric(cand[vs[0][1] :])
                 de = cand.rfind("的")
                 # (为职工修建的住宅面积: a verb inside a relative clause before 的 is fine)
                 if cand and not self._verbs_in(cand[de + 1 :] if de > 0 else cand) and len(cand) <= 24:
@@ -2062,7 +2070,12 @@ class _Extractor:
             toks = self.tok.lcut(last, HMM=False)
             if len(toks) >= 2 and all(len(x) > 3 for x in members[:-1]):
                 # 项目招引、重大项目开工、重大项目竣工贡献度: the last word (the measure) is shared
-                return [x + toks[-1] for x in members[:-1]] + [last]
+                shared = toks[-1]
+                if len(shared) == 1 and len(toks) >= 3 and (
+                    toks[-2] in self.lex.lead_verbs or toks[-2] in self._lexicon_verbs or toks[-2] in self.nominal_verbs
+                ):
+                    shared = toks[-2] + shared  # 美丽河湖、美丽海湾建成率: the rate names what it counts
+                return [x + shared for x in members[:-1]] + [last]
         short = min(len(x) for x in members[1:-1]) if len(members) > 2 else None
         if len(first) > len(last) + 1 and (short is None or len(first) > short + 1):
             toks = self.tok.lcut(first, HMM=False)
