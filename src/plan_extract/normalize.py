@@ -72,6 +72,7 @@ class Normalized:
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _SP = " \t\u00a0\u2002-\u200d\u202f\u2060\u3000\ufeff"  # spaces (before folding U+3000 is one too; zero-width ones too)
 # zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM): always deleted, they only break words
+_SUBSCRIPT_LINE = re.compile(r"[A-Za-z]([ \t]*\r?\n[ \t]*)\d{1,2}([ \t]*\r?\n[ \t]*)(?=[^\s\d])")
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _SP1 = " \u00a0\u2009\u202f"  # single in-line spaces deleted by the number / CJK rules
 
@@ -327,6 +328,10 @@ def normalize(text: str) -> Normalized:
     deletions = _pinyin_deletions(sub)
     if "\u200b" in sub or "\ufeff" in sub or "\u200c" in sub or "\u200d" in sub or "\u2060" in sub:
         deletions += [m.span() for m in _ZERO_WIDTH.finditer(sub)]
+    if "\n" in sub:
+        # 广义货币M\n2\n增长: a subscript set on a line of its own (M₂ in a web copy)
+        for m in _SUBSCRIPT_LINE.finditer(sub):
+            deletions += [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
     if any(c in sub for c in _SP1):
         deletions += _space_deletions(sub)
     if "\n" in sub:
