@@ -299,6 +299,8 @@ _RX_COMPARED_LEAD = regex.compile(r"\s*(?:并|将|可|也)?(?:比|较)[^，,；;
 # 6条续建高铁, 3500个拟竣工投产项目: verbs of a works' state that qualify the noun after them
 _ATTRIBUTIVE_VERBS = ("续建", "在建", "拟建", "待建", "已建", "拟竣工", "拟开工", "拟投产")
 _TOTAL_ONLY = regex.compile(r"\s*(?:合计|共计|总计|累计|共)\s*")
+_INNER_COUNT = regex.compile(r"(?:\d+|[一二三四五六七八九十百]+)(?:件|项|个)(?=\p{Han})")
+_CLASS_COUNT = regex.compile(r"(?:\d+|[一二三四五六七八九十]+)大?类")
 _COMPARED_BASE = regex.compile(r"(?:比|较)(?:原定|原计划|计划原定|五年计划原定|上年|去年|过去)")
 _WORKS_TAIL = regex.compile(r"(?:建设)?(?:力度|步伐)$|建设$")
 _RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d\x00]{2,30})$")
@@ -741,6 +743,9 @@ class _Extractor:
     def _right_metric(self, pos: int, end: int) -> tuple[str, str | None]:
         """Noun after the quantity (新建4所幼儿园), and a verb that follows it (60个项目入库)."""
         seg = self.t[pos:end]
+        inner = _INNER_COUNT.match(seg) if seg[:1].isdigit() or seg[:1] in "一二三四五六七八九十" else None
+        if inner is not None:
+            seg = seg[inner.end() :]  # 办好12类45件民生实事: the classes and the items count the same thing
         if not seg or not (_RX5.match(seg) or _GRADE_LEAD.match(seg)) or seg.startswith(_MILESTONES):
             return "", None  # (迈上1000亿斤新台阶: a milestone, not what is measured)
         rel = _RELATIVE_RIGHT.match(seg)
@@ -1249,6 +1254,8 @@ class _Extractor:
         where = bool(metric) and bool(_PLACE_OR_PREP.search(metric)) and (q.unit not in ("%", "‰") or t.startswith("的", q.end))
         # 南山口、哇让、同德、德令哈4个抽水蓄能电站: names listed before their count; the noun after it is counted
         listed_names = "、" in metric and q.unit not in ("%", "‰") and all(1 <= len(x) <= 4 for x in metric.split("、"))
+        if metric and right_noun and _CLASS_COUNT.fullmatch(metric):
+            metric = ""  # 十大类46项民生实事工程: the count of classes names nothing itself
         use_right = bool(right_noun) and (
             not metric or (q.unit in ("%", "‰") and verb_adjacent) or (object_verb and q.unit not in ("%", "‰")) or where or listed_names
         )
@@ -1278,6 +1285,8 @@ class _Extractor:
             metric = right_noun
             r.extra["object_after"] = True
             rpos = t.find(right_noun, q.end, cend)
+            if rpos >= 0 and (im := _INNER_COUNT.match(t, q.end)) is not None and im.end() <= rpos:
+                rpos = -1  # (办好12类45件民生实事: the noun is also the next figure's, not consumed here)
             if rpos >= 0:
                 r.extra["consumed_end"] = rpos + len(right_noun)
                 if (
