@@ -130,13 +130,20 @@ _PLANNED_VERB = regex.compile(r"(?:拟|将|要)?(?:为|达|安排|提高|增长|
 _RELATIVE_VERBS = frozenset({"用于"})
 _DE_HEAD_END = regex.compile(r"的[^\d，,、的“”]{1,6}$")
 _PURPOSE_VERBS = frozenset({"实施", "用于", "支持", "开展", "推进"})
-_FUNDERS = frozenset({"中央财政", "财政", "各级财政", "地方财政", "省级财政", "市级财政", "区级财政", "县级财政", "本级财政", "政府", "国家"})
+_FUNDERS = frozenset(
+    {"中央财政", "财政", "各级财政", "地方财政", "省级财政", "市级财政", "区级财政", "县级财政", "本级财政", "政府", "国家",
+     "各级政府", "中央政府", "国家财政"}
+)
+# 中央财政将为此投入100亿元: a funder with its modal words before the funding verb
+_FUNDER_MODAL = regex.compile(r"(.+?)(?:拟|将|再|还将|还要|也将|为此|今年)+")
 _PURPOSE_AFTER = regex.compile(r"(?:[，,]比上年[^，,。；;]{2,12})?[，,]?(?:重点|专项|主要)?(?:用于|支持)([^，,。；;]{2,20})")
 _FUNDING_VERBS = ("安排", "投入", "拨出", "拿出", "下达", "拨付")
 _FUNDING_VERB_LAST = frozenset(v[-1] for v in _FUNDING_VERBS)
 _FUNDING_VERB_RX = "(" + "|".join(_FUNDING_VERBS) + ")"
 # 中央财政拟投入433亿元用于促进就业: the funder and its verb read as one noun
-_FUNDER_VERB = regex.compile(r"(" + "|".join(sorted(_FUNDERS, key=len, reverse=True)) + r")(?:拟|将|计划|再)?" + _FUNDING_VERB_RX)
+_FUNDER_VERB = regex.compile(
+    r"(" + "|".join(sorted(_FUNDERS, key=len, reverse=True)) + r")(?:拟|将|计划|再|为此|还将|今年){0,3}" + _FUNDING_VERB_RX
+)
 # a funder before what it pays for (not bare 财政, 国家 or 政府: 财政收入, 国家级, 政府债务 are names)
 _FUNDER_LEAD = regex.compile(r"(?:中央财政|各级财政|地方财政|省级财政|市级财政|区级财政|县级财政|本级财政|各级政府|中央政府)(?:拟|将|再|还将|计划)?")
 _FUNDER_VERB_LEAD = regex.compile(_FUNDING_VERB_RX)
@@ -1538,6 +1545,9 @@ class _Extractor:
         fv = _FUNDER_VERB.fullmatch(metric) if metric and metric[-1] in _FUNDING_VERB_LAST else None
         if fv is not None and (r.action is None or r.action in _PURPOSE_VERBS):
             metric, r.action = fv.group(1), fv.group(2)
+        if metric and metric not in _FUNDERS and (r.action or "") in _FUNDING_VERBS and (fmod := _FUNDER_MODAL.fullmatch(metric)):
+            if fmod.group(1) in _FUNDERS:
+                metric = fmod.group(1)  # (中央财政将为此, 各级政府拟: the funder alone)
         if metric in _FUNDERS and (r.action or "") in _FUNDING_VERBS and not r.extra.get("object_after"):
             # 今年中央财政将安排832亿元，比上年增加167亿元，支持卫生事业改革和发展 / 加快社会保障体系建设，
             # 今年中央财政将安排2762亿元: the funder is no metric; what the money is for is
@@ -1549,7 +1559,16 @@ class _Extractor:
                 before_p = t[self._clause_before(sent, cstart) : cstart - 1].strip()
                 before_p = before_p.removeprefix("为了").removeprefix("为")  # 为加快社会保障体系建设，…安排
                 lead_p = self._lead_verb(self._clean_metric(before_p))
-                purpose = lead_p[1] if lead_p is not None else ""
+                purpose = lead_p[1] if lead_p is not None and not _RX_HAS_DIGIT.search(lead_p[1]) else ""
+                if not purpose and prev is not None and prev.metric and prev.q.start >= self._clause_before(sent, cstart):
+                    purpose = prev.metric  # 提高1200万中小学教师待遇，中央财政为此将投入120亿元: what the clause before counts
+                if not purpose:
+                    # 各级政府要进一步增加社会保障投入，中央财政拟安排3185亿元: the object of the clause's last verb
+                    vs_p = self._verbs_in(before_p)
+                    if vs_p:
+                        obj_p = self._clean_metric(before_p[vs_p[-1][1] :])
+                        if len(obj_p) >= 2 and not self._verbs_in(obj_p):
+                            purpose = obj_p
             if purpose and not _RX_HAS_DIGIT.search(purpose):
                 metric = purpose
         if metric in _GENERIC_MEASURES and not r.metric_inherited:
