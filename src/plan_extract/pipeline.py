@@ -308,6 +308,7 @@ _ATTRIBUTIVE_VERBS = ("续建", "在建", "拟建", "待建", "已建", "拟竣�
 _TOTAL_ONLY = regex.compile(r"\s*(?:合计|共计|总计|累计|共)\s*")
 _INNER_COUNT = regex.compile(r"(?:\d+|[一二三四五六七八九十百]+)(?:件|项|个)(?=\p{Han})")
 _CLASS_COUNT = regex.compile(r"(?:\d+|[一二三四五六七八九十]+)大?类")
+_SCOPE_ONLY = frozenset({"各地", "各省", "各市", "各县", "各区", "全国", "全省", "全市", "全区", "全县", "各级"})
 _COMPARED_BASE = regex.compile(r"(?:比|较)(?:原定|原计划|计划原定|五年计划原定|上年|去年|过去)")
 _WORKS_TAIL = regex.compile(r"(?:建设)?(?:力度|步伐)$|建设$")
 _RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d\x00]{2,30})$")
@@ -1415,6 +1416,8 @@ class _Extractor:
             bm = _MEASURED_AS.match(left)
             if bm is not None and not metric.endswith(bm.group(1)):
                 metric += bm.group(1)
+        if metric in _SCOPE_ONLY and not use_right:
+            metric = ""  # 下调…单位缴费比例，各地可降至16%: a scope alone names nothing; the clause before does
         if not metric and (prev is None or prev.q.end < cstart) and q.special is None:
             # 生产资料在工业总产值中所占的比重，将由46%上升到47%: the subject stands alone in the clause before
             end_pc = cstart - 1
