@@ -303,7 +303,7 @@ _RX_HAN = regex.compile(r"\p{Han}")
 _RX_PREP = regex.compile(r"(?<=\p{Han}{2})(?:在|于)(?=\p{Han})")
 _RX_SHARE_OF = regex.compile(r"(?<!所)占(?!比)[^，,、]{0,12}$")
 _RX_COMPARED_LEAD = regex.compile(r"\s*(?:并|将|可|也)?(?:比|较)[^，,；;]{1,16}(?:增长|增加|提高|下降|减少|降低|多|少)")
-# 6条续建高铁, 3500个拟竣工投产项目: verbs of a works' state that qualify the noun after them
+# 6条续建高铁, 10个在建项目: verbs of a works' state that qualify the noun after them
 _ATTRIBUTIVE_VERBS = ("续建", "在建", "拟建", "待建", "已建", "拟竣工", "拟开工", "拟投产")
 _TOTAL_ONLY = regex.compile(r"\s*(?:合计|共计|总计|累计|共)\s*")
 _INNER_COUNT = regex.compile(r"(?:\d+|[一二三四五六七八九十百]+)(?:件|项|个)(?=\p{Han})")
@@ -1273,12 +1273,12 @@ class _Extractor:
             and q.unit not in ("%", "‰")
             and not (q.unit or "").endswith("元")  # (money: its purpose is read apart)
             and not metric.startswith("每")  # (每千名老人拥有40张床位: a rate, below)
-            and self._verb_final(metric, left)
+            and (final_verb := self._verb_final(metric, left)) is not None
         ):
             # 重点建设40个绿美点, 国家准备重点扶持500个商品粮大县: a verb phrase before the number
             # governs the noun after it
             use_right = True
-            r.action = self._verb_final(metric, left)
+            r.action = final_verb
         if metric.startswith("每") and metric.endswith(("拥有", "有", "配备", "配置")) and right_noun and not use_right:
             # 每千名户籍老人拥有40张养老床位 → 每千名户籍老人养老床位: a rate per head of what follows
             per = metric.removesuffix("拥有").removesuffix("配备").removesuffix("配置").removesuffix("有")
