@@ -123,6 +123,9 @@ _YEAR_DIGITS = regex.compile(r"((?:19|20)\d{2})年")
 _SENT_FRAME = regex.compile(r"\s*在(?:这些|这|上述|以上|所有)?([^，,。；;：:]{2,20}?)(?:之中|中)[，,]")
 _PRICE_RISE = ("上涨幅度", "涨幅")
 _RATE_OF_CHANGE = ("增长速度", "增速", "增幅", "涨幅", "增长幅度", "经济增长")  # (人口自然增长率 is a level: a ratio)
+# 居民消费价格指数控制在3.5%以内: a price index's level in percent is inflation, a change
+# (103%左右 is the index itself, last year = 100: a level)
+_PRICE_LEVEL = regex.compile(r"(?:消费|零售|商品)?价格(?:指数|总水平)?$|物价(?:总水平)?$")
 _BUDGET_KINDS = frozenset({"公共", "部门", "基金", "本级", "经营", "综合"})  # 一般公共预算 names a budget
 _PLAN_NAME = regex.compile(r"(?:[一二三四五六七八九十]+个|十[一二三四五六七八九]?五|年度|五年|中长期)计划$")
 _PLANNED_VERB = regex.compile(r"(?:拟|将|要)?(?:为|达|安排|提高|增长|增加|平均|每年|递增|降低|下降|减少|比|新建|建成|投资)")
@@ -214,6 +217,7 @@ _INDICATOR_TAIL = regex.compile(r"(?:数量|电量|装机|规模|覆盖率|覆�
 _PER_UNIT_IN_METRIC = regex.compile(r"每(?:人|天|日|生|户|亩|月|周|名|个)")
 _MONEY_CHANGE_VERBS = frozenset({"增加", "减少", "减轻", "降低", "压减", "追加", "增拨", "再增加", "再减少"})
 _SINGLE_CHANGE_END = regex.compile(r"(?:原则上|要|再|将|各|均)?([减增降])$")
+_TARGET_FRAME_LEAD = regex.compile(r"[^，,。；;]*?(?:主要)?(?:预期)?目标(?:是|为)[：:]?")
 _DISPOSAL_LEAD = regex.compile(r"^(?:坚决|要|必须|并|还要|再|逐步)?(?:把|将)(?=\p{Han}{2})")
 _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
 _RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|现有|目前|现在|(?:19|20)\d{2}年|第[一二三四五六七八九十]+个五年计划|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?(?:末|期间|时期))[^，,]*$")
@@ -674,6 +678,8 @@ class _Extractor:
         if z[:1] in _RX0_FIRST or z[:1].isdigit():
             z = _RX0.sub("", z)
         z = _RX1.sub("", z)
+        if "目标" in z and (fm := _TARGET_FRAME_LEAD.match(z)) is not None and fm.end() < len(z) - 1:
+            z = z[fm.end() :]  # 经济社会发展主要预期目标是地区生产总值增长7%: the frame of the list, inline
         if "把" in z[:5] or "将" in z[:5]:
             z = _DISPOSAL_LEAD.sub("", z)  # 坚决把文件压减三分之一: the object moved before the verb
         # 建筑安装工程比去年同期…, X占全市…: the comparison base is not part of the metric
@@ -1772,7 +1778,7 @@ class _Extractor:
                 r.kind = "change"
                 r.direction = "up" if up else "down"
                 return
-        if unit in ("%", "‰") and r.metric and r.metric.endswith(_RATE_OF_CHANGE):
+        if unit in ("%", "‰") and r.metric and (r.metric.endswith(_RATE_OF_CHANGE) or (_PRICE_LEVEL.search(r.metric) and (r.q.value or 0) < 50)):
             # 国民经济增长速度调高到8%至9%, 增速保持在6%: the level of a growth rate is a change
             r.kind = "change"
             r.direction = "down" if down else "up"
