@@ -313,6 +313,10 @@ _TOTAL_ONLY = regex.compile(r"\s*(?:合计|共计|总计|累计|共)\s*")
 _INNER_COUNT = regex.compile(r"(?:\d+|[一二三四五六七八九十百]+)(?:件|项|个)(?=\p{Han})")
 _CLASS_COUNT = regex.compile(r"(?:\d+|[一二三四五六七八九十]+)大?类")
 _SCOPE_ONLY = frozenset({"各地", "各省", "各市", "各县", "各区", "全国", "全省", "全市", "全区", "全县", "各级"})
+_INDICATOR_STARTS = (
+    "(?:地方财政|地方一般|地区生产|一般公共|全社会|社会消费品|固定资产|规模以上|规上|城镇|农村|居民|进出口|外贸|"
+    "地方財政|地區生產|社會消費品|固定資產|規模以上|進出口|城鎮|農村)"
+)
 _COMPARED_BASE = regex.compile(r"(?:比|较)(?:原定|原计划|计划原定|五年计划原定|上年|去年|过去)")
 _WORKS_TAIL = regex.compile(r"(?:建设)?(?:力度|步伐)$|建设$")
 _RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d\x00]{2,30})$")
@@ -2431,8 +2435,11 @@ def _region_prefix(region: str | None) -> regex.Pattern[str] | None:
     core = regex.sub(r"(?:维吾尔|壮族|回族)?(?:自治区|特别行政区|省|市|区|县|新区|高新区|开发区)$", "", region.strip())
     if len(core) < 2 or not regex.fullmatch(r"\p{Han}+", core) or core in ("国务院", "全国", "中国", "中央"):
         return None
-    # (with its administrative suffix only: 吉林鲜食玉米 is a brand, 吉林省粮食产量 the province's)
-    return regex.compile(rf"{regex.escape(core)}(?:市|省|区|县|新区)(?=\p{{Han}})")
+    # (with its administrative suffix: 吉林鲜食玉米 is a brand, 吉林省粮食产量 the province's; without
+    # it only before a statistical indicator's first word: 上海地方财政收入, 深圳全年固定资产投资)
+    return regex.compile(
+        rf"{regex.escape(core)}(?:(?:市|省|区|县|新区)(?=\p{{Han}})|(?:(?:19|20)\d\d年)?(?:全年)?(?={_INDICATOR_STARTS}))"
+    )
 
 
 def _horizon_end(h: int | str | None) -> int:
