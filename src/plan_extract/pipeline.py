@@ -1033,7 +1033,13 @@ class _Extractor:
 
         if q.special == "double":
             r.kind, r.direction, r.action = "change", "up", t[q.start : q.end]
-        verbs = [v for v in self._verbs_in(left) if not left.startswith("的", v[1])]
+        verbs = [
+            v
+            for v in self._verbs_in(left)
+            if not left.startswith("的", v[1])
+            # (新开工项目98个，续建项目539个: a category of projects, not the governing verb)
+            and not (v[2] in _ATTRIBUTIVE_VERBS and left.rstrip().endswith(("项目", "工程")) and len(left.rstrip()) - v[1] <= 4)
+        ]
         if verbs and ("（" in left or "(" in left):
             # 普通中学（包括高中和初中）新招生…: a verb inside a parenthesis governs nothing outside it
             inside = [(pm.start(), pm.end()) for pm in _PAREN_SPAN.finditer(left)]
@@ -1194,7 +1200,12 @@ class _Extractor:
             if r.action is None:
                 r.action = metric.removesuffix("的")
             metric = ""
-        if metric and not r.extra.get("count_subject") and not (r.extra.get("respectively") and "、" in metric):
+        if (
+            metric
+            and not r.extra.get("count_subject")
+            and not (r.extra.get("respectively") and "、" in metric)
+            and not metric.startswith(_ATTRIBUTIVE_VERBS)  # (续建项目539个: the works' state, not a verb)
+        ):
             lead = self._lead_verb(metric)
             if (
                 lead is not None
