@@ -326,8 +326,7 @@ def normalize(text: str) -> Normalized:
         return Normalized(text, "", [0], [])
     sub = text.translate(_table_list())
     deletions = _pinyin_deletions(sub)
-    if "\u200b" in sub or "\ufeff" in sub or "\u200c" in sub or "\u200d" in sub or "\u2060" in sub:
-        deletions += [m.span() for m in _ZERO_WIDTH.finditer(sub)]
+    deletions += [m.span() for m in _ZERO_WIDTH.finditer(sub)]
     if "\n" in sub:
         # 广义货币M\n2\n增长: a subscript set on a line of its own (M₂ in a web copy)
         for m in _SUBSCRIPT_LINE.finditer(sub):

@@ -19,7 +19,7 @@ import regex
 
 from ._segment import fast_tokenizer
 from .indicators import indicator_for
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import Lexicon, _alternation, default_lexicon
 from .models import Comparator, Direction, Document, Kind, Level, Stance, Target
 from .normalize import Normalized, normalize
 from .quantities import Quantity, find_quantities
@@ -138,14 +138,15 @@ _FUNDERS = frozenset(
      "各级政府", "中央政府", "国家财政"}
 )
 # 中央财政将为此投入100亿元: a funder with its modal words before the funding verb
-_FUNDER_MODAL = regex.compile(r"(.+?)(?:拟|将|再|还将|还要|也将|为此|今年)+")
+_FUNDER_MODALS = r"(?:拟|将|计划|再|还将|还要|也将|为此|今年)"
+_FUNDER_MODAL = regex.compile(r"(.+?)" + _FUNDER_MODALS + "+")
 _PURPOSE_AFTER = regex.compile(r"(?:[，,]比上年[^，,。；;]{2,12})?[，,]?(?:重点|专项|主要)?(?:用于|支持)([^，,。；;]{2,20})")
 _FUNDING_VERBS = ("安排", "投入", "拨出", "拿出", "下达", "拨付")
 _FUNDING_VERB_LAST = frozenset(v[-1] for v in _FUNDING_VERBS)
 _FUNDING_VERB_RX = "(" + "|".join(_FUNDING_VERBS) + ")"
 # 中央财政拟投入433亿元用于促进就业: the funder and its verb read as one noun
 _FUNDER_VERB = regex.compile(
-    r"(" + "|".join(sorted(_FUNDERS, key=len, reverse=True)) + r")(?:拟|将|计划|再|为此|还将|今年){0,3}" + _FUNDING_VERB_RX
+    r"(" + "|".join(sorted(_FUNDERS, key=len, reverse=True)) + r")" + _FUNDER_MODALS + "{0,3}" + _FUNDING_VERB_RX
 )
 # a funder before what it pays for (not bare 财政, 国家 or 政府: 财政收入, 国家级, 政府债务 are names)
 _FUNDER_LEAD = regex.compile(r"(?:中央财政|各级财政|地方财政|省级财政|市级财政|区级财政|县级财政|本级财政|各级政府|中央政府)(?:拟|将|再|还将|计划)?")
@@ -216,6 +217,7 @@ _RX0_FIRST = frozenset("（(一二三四五六七八九十第")  # (or a digit: 
 _INDICATOR_TAIL = regex.compile(r"(?:数量|电量|装机|规模|覆盖率|覆盖度|比重|比例|占比|总量|总额|产值|增加值|收入|率|度)$")
 _PER_UNIT_IN_METRIC = regex.compile(r"每(?:人|天|日|生|户|亩|月|周|名|个)")
 _MONEY_CHANGE_VERBS = frozenset({"增加", "减少", "减轻", "降低", "压减", "追加", "增拨", "再增加", "再减少"})
+_BASE_CHANGE_VERBS = _MONEY_CHANGE_VERBS | {"增长", "提高", "下降"}  # (比上年增加4000亿元: a change against a base)
 _SINGLE_CHANGE_END = regex.compile(r"(?:原则上|要|再|将|各|均)?([减增降])$")
 _TARGET_FRAME_LEAD = regex.compile(r"[^，,。；;]*?(?:主要)?(?:预期)?目标(?:是|为)[：:]?")
 _DISPOSAL_LEAD = regex.compile(r"^(?:坚决|要|必须|并|还要|再|逐步)?(?:把|将)(?=\p{Han}{2})")
@@ -425,15 +427,6 @@ def _starts_with_word(s: str, words: frozenset[str], lengths: tuple[int, ...]) -
     return False
 
 
-def _contains_word(s: str, words: frozenset[str], lengths: tuple[int, ...]) -> bool:
-    """Does one of ``words`` occur in ``s`` (anywhere; a prefilter before segmenting)?"""
-    for i in range(len(s)):
-        for n in lengths:
-            if s[i : i + n] in words:
-                return True
-    return False
-
-
 def _ends_with_word(s: str, words: frozenset[str], lengths: tuple[int, ...]) -> bool:
     for n in lengths:
         if s[-n:] in words:
@@ -473,7 +466,7 @@ class _WordTables:
     all_verbs_lens: tuple[int, ...]
     verbs_by_first: dict[str, tuple[str, ...]] | None  # None: an empty word, use verb_re
     pivot_verbs: frozenset[str]
-    pivot_lens: tuple[int, ...]
+    pivot_re: regex.Pattern[str] | None  # any pivot verb (a prefilter before segmenting); None: no such verbs
 
 
 @functools.lru_cache(maxsize=8)
@@ -490,6 +483,7 @@ def _word_tables(lex: Lexicon) -> _WordTables:
     lead = lex.lead_verbs
     verbish_any = lead | action_only | lexicon_verbs
     all_verbs_any = lead | nominal | lexicon_verbs | {"、"}
+    pivots = [w for w in lex.verbs.get("pivot_verbs", []) if w]
     return _WordTables(
         nominal_verbs=nominal,
         lexicon_verbs=lexicon_verbs,
@@ -515,8 +509,8 @@ def _word_tables(lex: Lexicon) -> _WordTables:
         all_verbs_any=all_verbs_any,
         all_verbs_lens=_lengths(all_verbs_any),
         verbs_by_first=_verbs_by_first(lex.all_verbs) if all(lex.all_verbs) else None,
-        pivot_verbs=frozenset(lex.verbs.get("pivot_verbs", [])),
-        pivot_lens=_lengths(frozenset(lex.verbs.get("pivot_verbs", []))),
+        pivot_verbs=frozenset(pivots),
+        pivot_re=regex.compile(_alternation(pivots)) if pivots else None,
     )
 
 
@@ -791,7 +785,7 @@ class _Extractor:
         if verbs and verbs[0][0] == 0 and not (seg.startswith(_ATTRIBUTIVE_VERBS) and _RX_HAN.match(seg, verbs[0][1])):
             return "", verbs[0][2]  # 按增长5%安排: a verb, not a noun, follows
         verb = None
-        if len(seg) > 3 and _contains_word(seg, self._tb.pivot_verbs, self._tb.pivot_lens):
+        if len(seg) > 3 and self._tb.pivot_re is not None and self._tb.pivot_re.search(seg):
             # 为6000栋老旧高层建筑安装…, 推动4个产业基地提质升级: the counted noun is the
             # subject of a predicate that follows it (before any other verb of the phrase)
             pos_w = 0
@@ -1396,7 +1390,7 @@ class _Extractor:
             while (
                 k > 0
                 and "比" in str(head.extra.get("left", ""))
-                and (head.action or "") in _MONEY_CHANGE_VERBS | {"增长", "提高", "下降"}
+                and (head.action or "") in _BASE_CHANGE_VERBS
                 and (sent_recs[k - 1].q.unit or "").lstrip("万亿千百") == (q.unit or "").lstrip("万亿千百")
             ):
                 # 安排赤字1.2万亿元，比去年增加4000亿元，其中中央财政赤字8500亿元: the part is of

@@ -215,9 +215,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue
         if m.group("rn"):
             num_start = m.start("rn")
-            if not _RATIO_LEFT.search(text, max(0, num_start - 16), num_start - (len(m.group("pre") or ""))) and not (
-                m.group("pre") and _RATIO_LEFT.search(text, max(0, s - 16), s + len(m.group("pre")))
-            ):
+            # the ratio's verb ends before the comparator word (缩小至约2∶1) or is it (之比突破1：1)
+            if not any(_RATIO_LEFT.search(text, max(0, s - 16), end) for end in {s, num_start}):
                 continue
             v = float(m.group("rn"))
             comparator = comps_pre[m.group("pre")] if m.group("pre") else "="
