@@ -160,6 +160,13 @@ _FRACTION_LEFT = regex.compile(
 _RATIO_LEFT = regex.compile(r"比[^，,。；;]{0,8}?(?:缩小至|缩小到|缩小为|降至|降到|下降到|下降至|为|达到|达|突破|保持在|控制在|改为|调整为|调整到|提高到|提高至|从|由)$")
 
 
+def _comparator(m: regex.Match[str], comps_pre: dict[str, str], comps_suf: dict[str, str]) -> str:
+    """The comparator of a share or ratio match: its word after the figure, else before it, else =."""
+    if m.group("post"):
+        return comps_suf[m.group("post")]
+    return comps_pre[m.group("pre")] if m.group("pre") else "="
+
+
 def _fraction(
     m: regex.Match[str], text: str, comps_pre: dict[str, str], comps_suf: dict[str, str]
 ) -> Quantity | None:
@@ -182,12 +189,7 @@ def _fraction(
         return None
     if not m.group("pre") and not _FRACTION_LEFT.search(text, max(0, num_start - 12), num_start):
         return None  # 1/8 after a noun alone may be a date or a code
-    comparator = "="
-    if m.group("pre"):
-        comparator = comps_pre[m.group("pre")]
-    if m.group("post"):
-        comparator = comps_suf[m.group("post")]
-    return Quantity(s, e, num_start, num / den, None, None, comparator, "fraction")
+    return Quantity(s, e, num_start, num / den, None, None, _comparator(m, comps_pre, comps_suf), "fraction")
 
 
 def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
@@ -208,10 +210,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
         if m.group("half"):
             if not m.group("pre") and not _FRACTION_LEFT.search(text, max(0, s - 12), s):
                 continue  # (一半 after a noun alone: prose)
-            comparator = comps_pre[m.group("pre")] if m.group("pre") else "="
-            if m.group("post"):
-                comparator = comps_suf[m.group("post")]
-            out.append(Quantity(s, e, m.start("half"), 0.5, None, None, comparator, "fraction"))
+            out.append(Quantity(s, e, m.start("half"), 0.5, None, None, _comparator(m, comps_pre, comps_suf), "fraction"))
             continue
         if m.group("rn"):
             num_start = m.start("rn")
@@ -219,10 +218,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             if not any(_RATIO_LEFT.search(text, max(0, s - 16), end) for end in {s, num_start}):
                 continue
             v = float(m.group("rn"))
-            comparator = comps_pre[m.group("pre")] if m.group("pre") else "="
-            if m.group("post"):
-                comparator = comps_suf[m.group("post")]
-            out.append(Quantity(s, e, num_start, v, None, None, comparator, "ratio_to_one"))
+            out.append(Quantity(s, e, num_start, v, None, None, _comparator(m, comps_pre, comps_suf), "ratio_to_one"))
             continue
         if m.group("fn") or m.group("cfd"):
             q = _fraction(m, text, comps_pre, comps_suf)
