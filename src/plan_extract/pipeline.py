@@ -637,6 +637,10 @@ class _Extractor:
                 nxt = s[b : b + 1]
                 if nxt and nxt not in "“《":
                     continue
+            if s.startswith("支出", b) and a and w not in _SPENDING_VERBS and _RX_HAN.match(s, a - 1):
+                continue  # 国家储备支出, 城市建设支出: a kind of spending, not a verb governing it
+            if s[b : b + 1] in ("和", "、", "及") and a and w in self.nominal_verbs and _RX_HAN.match(s, a - 1):
+                continue  # 经济建设和文化教育建设的支出: a compound noun coordinated with the next
             found.append((a, b, w))
         # keep the longest verb at each end position
         best: dict[int, tuple[int, int, str]] = {}
@@ -2225,6 +2229,12 @@ class _Extractor:
             if name and len(name) <= 24 and _RX_WORDY.search(name):
                 out.append(_Rec(q=q, sent=sent, metric=name, action="完成", kind="qualitative"))
         return out
+
+
+# verbs that take spending (支出) as their object: 安排支出, 压减一般性支出
+_SPENDING_VERBS = frozenset(
+    ("安排", "增加", "减少", "压减", "压缩", "削减", "控制", "节约", "扩大", "加大", "保障", "保证", "列", "列入", "统筹", "优化", "调整", "新增")
+)
 
 
 def _unit_family(unit: str | None) -> str:
