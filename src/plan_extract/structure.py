@@ -89,6 +89,7 @@ _RX7 = regex.compile(r"(?:19|20)\d{2}年(?!—)")
 _RX8 = regex.compile(r"((?:19|20)\d{2})年")
 _RX9 = regex.compile(r"\d{4}年[—\-－至到]")
 _FUTURE_LEAD = regex.compile(r"(?:而|并|但)?(?:到|至|在)?((?:19|20)\d{2})年(?![—\-－至到])")
+_YEAR_END_MIN = 5  # 明年 this often: a report given at the end of its year
 _RX10 = regex.compile(r"(?:今年|明年|下一步|今后|新的一年|未来五年|今后五年)")
 # 国内生产总值增长率达到预期目标, 低于13%左右的预期目标: a target met or missed is a result
 _MET_BEFORE = regex.compile(r"(?:达到|完成|实现|超过|超额|低于|高于|好于)[^，,。；;]{0,12}$")
@@ -239,6 +240,9 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
     di = 0
     n = len(t)
     line_start = True
+    # a report given at the year's end (明年的计划…, the national reports of 1979–1981): 今年 is the
+    # year under review, its figures results and estimates; the plans are for 明年
+    year_end = t.count("明年") >= _YEAR_END_MIN
     while pos < n:
         m = _SENT_END.search(t, pos, min(n, pos + MAX_SENTENCE))
         if m is not None:
@@ -305,10 +309,12 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             if not review_cue and cfirst == "在" and (lm := _FIELD_LEAD.match(cue)) is not None:
                 # 在经济领域，过去一年里取得的最重要的成绩…: a review after the field it is about
                 review_cue = bool(_REVIEW_START.match(cue[lm.end() :]))
+            if year_end and not review_cue and cfirst in "今本" and cue.startswith(("今年", "本年")) and not cue.startswith("今年以后"):
+                review_cue = True
             if not review_cue and year is not None and cfirst in "12":
                 ym = _RX8.match(cue)
                 review_cue = bool(ym and int(ym.group(1)) < year and not _RX9.match(cue))
-            strong_plan = bool(
+            strong_plan = not review_cue and bool(
                 (cfirst in _RX10_FIRST and _RX10.match(cue))
                 or (year is not None and cue[:5] in (f"{year}年", f"{year + 1}年"))
                 or ("目标" in cue[:30] and (tm := _RX11.search(cue[:30])) is not None and not _MET_BEFORE.search(cue, 0, tm.start()))
