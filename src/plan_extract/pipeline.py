@@ -313,6 +313,7 @@ _RX_COMPARED_LEAD = regex.compile(r"\s*(?:并|将|可|也)?(?:比|较)[^，,；;
 _ATTRIBUTIVE_VERBS = ("续建", "在建", "拟建", "待建", "已建", "拟竣工", "拟开工", "拟投产")
 _TOTAL_ONLY = regex.compile(r"\s*(?:合计|共计|总计|累计|共)\s*")
 _INNER_COUNT = regex.compile(r"(?:\d+|[一二三四五六七八九十百]+)(?:件|项|个)(?=\p{Han})")
+_INNER_SIZE = regex.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:千瓦|兆瓦|吉瓦|吨|立方米|平方米|公里)(?:及以上|以上)?(?!级)(?=\p{Han})")
 _CLASS_COUNT = regex.compile(r"(?:\d+|[一二三四五六七八九十]+)大?类")
 _SCOPE_ONLY = frozenset({"各地", "各省", "各市", "各县", "各区", "全国", "全省", "全市", "全区", "全县", "各级"})
 _INDICATOR_STARTS = (
@@ -762,6 +763,8 @@ class _Extractor:
         inner = _INNER_COUNT.match(seg) if seg[:1].isdigit() or seg[:1] in "一二三四五六七八九十" else None
         if inner is not None:
             seg = seg[inner.end() :]  # 办好12类45件民生实事: the classes and the items count the same thing
+        elif seg[:1].isdigit() and (size := _INNER_SIZE.match(seg)) is not None:
+            seg = seg[size.end() :]  # 3座35万千瓦光热电站: the size of each, then the thing counted
         if not seg or not (_RX5.match(seg) or _GRADE_LEAD.match(seg)) or seg.startswith(_MILESTONES):
             return "", None  # (迈上1000亿斤新台阶: a milestone, not what is measured)
         rel = _RELATIVE_RIGHT.match(seg)

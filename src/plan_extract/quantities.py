@@ -121,6 +121,12 @@ _VAGUE_AFTER = regex.compile(
 )
 _THRESHOLD_POSTS = frozenset({"以上", "以下", "及以上", "及以下", "或以上", "或以下"})
 _HAN_NOUN_START = regex.compile(r"(?!的?有)的?\p{Han}")  # 增长50%以上的有生铁、钢…: 的有 lists members
+# a count right before another figure (3座35万千瓦…): the figure is the size of each
+_COUNT_BEFORE = regex.compile(r"(?:\d|[一二两三四五六七八九十])(?:座|台|个|套|条|艘|架|组|处|家|台套)$")
+# a list of projects named with their sizes, closed by 等(N个)项目
+_PROJECT_LIST_END = regex.compile(r"[^，,。；;：:]{0,80}?等(?:\d+个|[一二两三四五六七八九十]+个)?(?:重点|重大)?(?:项目|工程)")
+_RX_HAN1 = regex.compile(r"\p{Han}")
+_CHANGE_AFTER = ("增长", "增加", "提高", "下降", "减少", "降低", "上升", "以上", "左右", "的")
 _SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
 
 
@@ -348,6 +354,23 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue  # 千万吨炼化一体化, 百万吨煤制芳烃项目: a round size in a project's name
         if _quoted(text, num_start):
             continue
+        if (
+            base_unit not in lex.count_units
+            and unit not in ("%", "‰", "万", "亿", "万亿")
+            and _COUNT_BEFORE.search(text, max(0, num_start - 6), num_start)
+            and _HAN_NOUN_START.match(text, m.end("post") if m.group("post") else e)
+        ):
+            continue  # 3座35万千瓦光热电站, 2台100万千瓦机组: the size of each thing counted, not a quantity to reach
+        if (
+            base_unit not in lex.count_units
+            and not m.group("post")
+            and _RX_HAN1.match(text, e)
+            and _RX_HAN1.match(text, num_start - 1)
+            and not text.startswith(_CHANGE_AFTER, e)
+            and (pm := _PROJECT_LIST_END.match(text, e)) is not None
+            and "、" in text[max(0, num_start - 40) : pm.end()]
+        ):
+            continue  # 桥头铝电50万吨绿电铝产能置换技改、辉源20万吨铝板带箔等项目: sizes in the listed projects' names
         if base_unit not in lex.count_units and _PROGRAMME_AFTER.match(text, e):
             continue  # 新增千亿斤粮食生产能力规划, 百亿斤粮食产能提升工程: a programme's name
         if _VAGUE_AFTER.match(text, e):
