@@ -127,6 +127,7 @@ _COUNT_BEFORE = regex.compile(r"(?:\d|[一二两三四五六七八九十])(?:座
 _PROJECT_LIST_END = regex.compile(r"[^，,。；;：:]{0,80}?等(?:\d+个|[一二两三四五六七八九十]+个)?(?:重点|重大)?(?:项目|工程)")
 _RX_HAN1 = regex.compile(r"\p{Han}")
 _CHANGE_AFTER = ("增长", "增加", "提高", "下降", "减少", "降低", "上升", "以上", "左右", "的")
+_ANAPHOR_BEFORE = regex.compile(r"(?:(?<![\p{Han}])这|[。，,；;]这|上述)$")
 _SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
 
 
@@ -354,6 +355,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue  # 千万吨炼化一体化, 百万吨煤制芳烃项目: a round size in a project's name
         if _quoted(text, num_start):
             continue
+        if prev_char in "这述" and _ANAPHOR_BEFORE.search(text, max(0, num_start - 3), num_start) and not m.group("pre"):
+            continue  # 这一百二十个项目建成后, 上述5个项目: things already counted, referred back to
         if (
             base_unit not in lex.count_units
             and unit not in ("%", "‰", "万", "亿", "万亿")
