@@ -128,6 +128,8 @@ _PROJECT_LIST_END = regex.compile(r"[^，,。；;：:]{0,80}?等(?:\d+个|[一�
 _RX_HAN1 = regex.compile(r"\p{Han}")
 _CHANGE_AFTER = ("增长", "增加", "提高", "下降", "减少", "降低", "上升", "以上", "左右", "的")
 _ANAPHOR_BEFORE = regex.compile(r"(?:(?<![\p{Han}])这|[。，,；;]这|上述)$")
+# 5000所中心乡镇卫生院: 所 counting the institutions named after it
+_INSTITUTION_AFTER = regex.compile(r"[^，,。；;、\d（(]{0,12}?(?:院|学校|高校|幼儿园|中学|小学|大学|中心|机构)")
 _SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
 
 
@@ -311,7 +313,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             # 所/期 are counts only right after a verb (新建4所); else part of a name (41所)
             left2 = text[max(0, num_start - 2) : num_start]
             listed = bool(regex.search(rf"\d{regex.escape(base_unit)}[^，,。；;、]{{0,12}}、$", text[max(0, num_start - 20) : num_start]))
-            if not listed and not _RX1.search(left2) and not (left2 and left2[-1] in _FACILITY_LAST):
+            if not listed and not _RX1.search(left2) and not (left2 and left2[-1] in _FACILITY_LAST) and not _INSTITUTION_AFTER.match(text, e):
                 continue  # (区级养老院1所, 幼儿园3所: a count of the facilities just named)
         if unit == "种" and is_cn and (not after or after in "，,。；;、）)"):
             continue  # …、糖等十七种；: the size of the list just given, not a count to reach
