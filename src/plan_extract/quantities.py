@@ -363,7 +363,10 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             base_unit not in lex.count_units
             and unit not in ("%", "‰", "万", "亿", "万亿")
             and _COUNT_BEFORE.search(text, max(0, num_start - 6), num_start)
-            and _HAN_NOUN_START.match(text, m.end("post") if m.group("post") else e)
+            and (
+                _HAN_NOUN_START.match(text, m.end("post") if m.group("post") else e)
+                or (unit.endswith("元") and text.startswith("、", m.end("post") if m.group("post") else e))
+            )
         ):
             continue  # 3座35万千瓦光热电站, 2台100万千瓦机组: the size of each thing counted, not a quantity to reach
         if (
