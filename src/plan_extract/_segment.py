@@ -37,6 +37,7 @@ __all__ = ["FastCut", "LiteTokenizer", "fast_tokenizer", "initialized_tokenizer"
 RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
 RE_SKIP = re.compile("(\r\n|\\s)", re.U)
 RE_ENG = re.compile("[a-zA-Z0-9]", re.U)
+_ENG_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # what RE_ENG matches
 
 _ABSENT = object()  # (markers in the log-probability table of FastCut)
 _PREFIX = object()
@@ -131,7 +132,10 @@ class FastCut:
         # very float jieba computes, (log(f) - logtotal) + route[i + 1]
         lp = self._lp_table(total)
         get = lp.get
-        fill = self._lp_fill
+        # (a miss is filled here, as _lp_fill does, with the dictionary's getter and log(total)
+        # looked up once per block: the same floats, without two property calls per miss)
+        freq_get = tok.FREQ.get
+        log_total = _log(total)
         n = len(blk)
         # prob[i], end[i]: the best log probability from i and the last index of its first
         # word (jieba's route[i]); prob[n] = 0.  Candidates come in increasing end order and
@@ -145,7 +149,8 @@ class FastCut:
             w = blk[idx]
             v = get(w)
             if v is None:
-                v = fill(lp, w)
+                f = freq_get(w)
+                v = lp[w] = absent if f is None else prefix if not f else _log(f) - log_total
             i = idx
             while v is not absent:
                 if v is not prefix:
@@ -159,20 +164,21 @@ class FastCut:
                 w = blk[idx : i + 1]
                 v = get(w)
                 if v is None:
-                    v = fill(lp, w)
+                    f = freq_get(w)
+                    v = lp[w] = absent if f is None else prefix if not f else _log(f) - log_total
             if best_x < 0:
                 # no word: the character alone (jieba looks its frequency up, 0 or absent → 1)
                 best_p = lp[""] + prob[idx + 1]
                 best_x = idx
             prob[idx] = best_p
             end[idx] = best_x
-        re_eng = self._re_eng
+        eng = _ENG_CHARS
         x = 0
         buf = ""
         while x < n:
             y = end[x] + 1
             word = blk[x:y]
-            if y - x == 1 and re_eng.match(word):
+            if y - x == 1 and word in eng:  # (RE_ENG.match of one character)
                 buf += word
             else:
                 if buf:

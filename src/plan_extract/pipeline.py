@@ -526,6 +526,11 @@ class _Extractor:
         self.qual_re = _qual_pattern(lex)
         self.qual_pre = _qual_prefilter(lex)
         self._cue_cache: dict[int, _SentCues] = {}
+        # the memo tables, looked up once per document (lex.memo bounds their size at that point)
+        self._memo_verbs = lex.memo("verbs")
+        self._memo_metric = lex.memo("metric")
+        self._memo_all_verbs = lex.memo("all_verbs")
+        self._memo_lead_verb = lex.memo("lead_verb")
         self._marks_at = (-1, -1)
         self._marks: list[int] = []
         self._conditional_possible = True
@@ -603,7 +608,7 @@ class _Extractor:
         """Verbs in ``s`` that start on a word boundary (so 研发投入 and 增加值 hide their verbs)."""
         if not s:
             return []
-        cache = self.lex.memo("verbs")
+        cache = self._memo_verbs
         hit = cache.get(s)
         if hit is None:
             hit = cache[s] = self._find_verbs(s)
@@ -653,7 +658,7 @@ class _Extractor:
 
     # ---- metric clean-up ------------------------------------------------------
     def _clean_metric(self, zone: str) -> str:
-        cache = self.lex.memo("metric")
+        cache = self._memo_metric
         hit = cache.get(zone)
         if hit is None:
             hit = cache[zone] = self._clean_metric_uncached(zone)
@@ -858,7 +863,7 @@ class _Extractor:
 
     def _all_verbs(self, metric: str) -> bool:
         """Is the phrase made of verbs only (打通, 转型升级, 活化利用)?"""
-        cache = self.lex.memo("all_verbs")
+        cache = self._memo_all_verbs
         hit = cache.get(metric)
         if hit is None:
             hit = False
@@ -888,7 +893,7 @@ class _Extractor:
         return bool(toks) and toks[0] in self._tb.verbish_any
 
     def _lead_verb(self, metric: str) -> tuple[str, str] | None:
-        cache = self.lex.memo("lead_verb")
+        cache = self._memo_lead_verb
         if metric in cache:
             hit: tuple[str, str] | None = cache[metric]
             return hit

@@ -243,6 +243,9 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
     # a report given at the year's end (明年的计划…, the national reports of 1979–1981): 今年 is the
     # year under review, its figures results and estimates; the plans are for 明年
     year_end = t.count("明年") >= _YEAR_END_MIN
+    year_heads = (f"{year}年", f"{year + 1}年") if year is not None else ()  # (formatted once, not per sentence)
+    mode: str | None = None  # the innermost heading mode and the five-year-plan hint (set at each heading)
+    fyp_sec: str | None = None
     while pos < n:
         m = _SENT_END.search(t, pos, min(n, pos + MAX_SENTENCE))
         if m is not None:
@@ -289,15 +292,17 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 modes[level], fyps[level] = hmode, fyp
                 for lv in range(level + 1, 3):
                     modes[lv], fyps[lv] = None, None
-            # (modes and fyps hold None or a non-empty string: filter(None, …) skips the Nones, in C)
-            mode = next(filter(None, modes), None)
-            fyp_sec = next(filter(None, reversed(fyps)), None)
+                # (modes and fyps hold None or a non-empty string: filter(None, …) skips the Nones, in C;
+                # they change only at a heading, so they are read here, not for every sentence)
+                mode = next(filter(None, modes), None)
+                fyp_sec = next(filter(None, reversed(fyps)), None)
             if hm is not None or bare is not None:
                 running = None
             body = stripped
             # 总理在政府工作报告中表示，2021年，…: a news report's frame before what the report says
             cue, cfirst = body, first
-            if ("表示" in body[:70] or "指出" in body[:70] or "提出" in body[:70] or "介绍" in body[:70]) and (
+            b70 = body[:70]
+            if ("表示" in b70 or "指出" in b70 or "提出" in b70 or "介绍" in b70) and (
                 rf := _REPORTING_FRAME.match(body)
             ) is not None and rf.end() < len(body):
                 cue = body[rf.end() :].lstrip(" ，,")
@@ -316,7 +321,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 review_cue = bool(ym and int(ym.group(1)) < year and not _RX9.match(cue))
             strong_plan = not review_cue and bool(
                 (cfirst in _RX10_FIRST and _RX10.match(cue))
-                or (year is not None and cue[:5] in (f"{year}年", f"{year + 1}年"))
+                or (year is not None and cue[:5] in year_heads)
                 or ("目标" in cue[:30] and (tm := _RX11.search(cue[:30])) is not None and not _MET_BEFORE.search(cue, 0, tm.start()))
                 # 到1985年，…将比1980年增长22%: a sentence opening on a year to come
                 or (year is not None and (fy := _FUTURE_LEAD.match(cue)) is not None and int(fy.group(1)) > year)
