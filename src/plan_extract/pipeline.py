@@ -183,6 +183,8 @@ _FRAMED_TOPIC = regex.compile(r"^(?:以|就|拿)(\p{Han}.{0,14}?)(?:来说|而�
 _GENERIC_HEAD = regex.compile(r"项目|工程|任务|资金|投资|用地|规模|面积|工作|行动|计划")
 _PLACE_OR_PREP = regex.compile(r"(?:村|镇|乡|片区|城区|街道|社区|西南侧|东南侧|东北侧|西北侧|[东西南北]侧|一期|二期|三期)$|^(?:对|向|给)\p{Han}{1,6}$|^全(?:国|省|市|区|县)$")
 _RELATIVE_RIGHT = regex.compile(r"(?:已经|已|均已)[^，,。；;\d]{1,10}?的(?=\p{Han}{2})")
+# 3000余名符合条件的残疾人: the eligibility clause before the people counted
+_QUALIFYING_DE = regex.compile(r"(?:(?:符合|具备|满足)(?:条件|要求|标准|政策)|有(?:需求|意愿|条件|需要))的(?=\p{Han}{2})")
 _TASK_TAIL = regex.compile(r"(?:任务|目标|指标)+")
 _TASK_MORE = regex.compile(r"(?:和|及|与)[^，,。；;、]{1,16}?(?:任务|目标|指标)+")
 _ASSIGNED = regex.compile(r"(?:下达|确定|分解)的")
@@ -773,7 +775,7 @@ class _Extractor:
             seg = seg[size.end() :]  # 3座35万千瓦光热电站: the size of each, then the thing counted
         if not seg or not (_RX5.match(seg) or _GRADE_LEAD.match(seg)) or seg.startswith(_MILESTONES):
             return "", None  # (迈上1000亿斤新台阶: a milestone, not what is measured)
-        rel = _RELATIVE_RIGHT.match(seg)
+        rel = _RELATIVE_RIGHT.match(seg) or (_QUALIFYING_DE.match(seg) if seg[:1] in "符具满有" else None)
         if rel is None and "的" in seg[1:4]:
             # 约1亿人居住的棚户区和城中村改造: the counted people are the subject of a clause on what follows
             rel2 = _VERB_DE.match(seg)
