@@ -378,7 +378,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             and (pm := _PROJECT_LIST_END.match(text, e)) is not None
             and "、" in text[max(0, num_start - 40) : pm.end()]
         ):
-            continue  # 桥头铝电50万吨绿电铝产能置换技改、辉源20万吨铝板带箔等项目: sizes in the listed projects' names
+            continue  # 甲公司50万吨绿电铝技改、乙公司20万吨铝板带箔等项目: sizes in the listed projects' names
         if base_unit not in lex.count_units and _PROGRAMME_AFTER.match(text, e):
             continue  # 新增千亿斤粮食生产能力规划, 百亿斤粮食产能提升工程: a programme's name
         if _VAGUE_AFTER.match(text, e):
