@@ -373,7 +373,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             base_unit not in lex.count_units
             and not m.group("post")
             and _RX_HAN1.match(text, e)
-            and _RX_HAN1.match(text, num_start - 1)
+            and _RX_HAN1.match(prev_char)  # (not text[num_start - 1]: at 0 that is the text's last character)
             and not text.startswith(_CHANGE_AFTER, e)
             and (pm := _PROJECT_LIST_END.match(text, e)) is not None
             and "、" in text[max(0, num_start - 40) : pm.end()]
