@@ -69,10 +69,13 @@ _TIME_LEAD = regex.compile(
 _CAUSER_LEAD = regex.compile(r"^(?:我们|我国|各地|各级政府)?(?:还|都|一定|仍然)?(?:要|将|必须|应该|应当|需要)?(?:力争|争取|努力|切实)?(?:使|让)(?=\p{Han}{2})")
 _ACHIEVED_CUE = regex.compile(
     r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|(?<![今明])前[两三四五]年|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；\d]{0,20}统计|据(?=[^，,。；]{0,30}统计)|为止|同期|只(?:征收|完成|差|有|占)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
-    r"|(?<=\p{Han})以来|(?<![到至在])目前(?!为止)|现在(?![起开要])|这几年|近几年|近年来"  # 解放以来: since; 目前, 现在: the present
+    r"|(?<=\p{Han})以来|(?<![到至在项题节科])目前(?!为止|期)|现在(?![起开要])|这几年|近几年|近年来"  # 解放以来: since; 目前, 现在: the present
     r"|(?<![比较与同于跟和在过的低高超由从自象像])去年(?!同期|同|水平|基础|基数|的水平|的基础|底前)"  # 全市去年新增就业12万人 (not 比去年, 超过去年)
 )
 # a part of the year gone by (a mid-year report): results (scanned only where 半, 季 or 月 occur)
+# 已建成自然村的…: 已 inside an attributive (已 + verb + noun + 的 + noun)
+_ATTRIBUTIVE_DONE = regex.compile(r"\p{Han}{1,8}的\p{Han}")
+_RX_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 _MIDYEAR_CUE = regex.compile(r"(?<![今明])上半年|前三季度|(?<![今明])一季度|1[—\-－~～至]\d{1,2}月|一至[二三四五六七八九十]{1,2}月")
 # 高出预期目标1.9个点: a figure set against the target is a result (scanned only where 目 occurs)
 _MISSED_TARGET_CUE = regex.compile(r"(?:高出|超出|超过|低于|高于|快于|慢于)(?:全年)?(?:预期|计划)?目标(?:任务)?")
@@ -88,8 +91,14 @@ _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
 _QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
 # 十四五 (the 14th five-year plan), 十五 (10th), and the older 六五…九五 (6th–9th), quoted or not
 # (not when it only dates an attributive: “十四五”批复的6个基地, 十三五规划确定的项目 are built now)
+# A bare 十五 or 六五…九五 is a plan only in quotes or before 计划/时期/期间…: not 第十五届, 十五运会, 党的十五大,
+# 十五万吨, 六五环境日, an enumeration's 十五是…; 十一五…十九五 (never a numeral) also unquoted
 _FYP = regex.compile(
-    r"(?<![一二三四五六七八九十])(?<![比较同]“?)(?:十([一二三四五六七八九])?|([六七八九]))五(?![年个项%])(?!”?末)"
+    r"(?<![一二三四五六七八九十点])(?<![比较同]“?)(?:十([一二三四五六七八九])?|([六七八九]))五"
+    r"(?:(?<=[“\"「‘『][ \t　]*(?:十[一二三四五六七八九]?|[六七八九])五)(?![冬运])"
+    r"|(?<=十[一二三四五六七八九]五)(?![万亿千百点])"
+    r"|(?=[”’」』]?(?:计划|规划|时期|期间|時期|期間|計劃|規劃|前期|后期|以来|简要)))"
+    r"(?![年个项%])(?!”?末)"
     r"(?!”?(?:时期|期间|期)?(?:规划)?(?:已|所)?(?:批复|确定|布局|谋划|储备|部署|批准|核准)的)"
 )
 # 到2027年, 在2025年; not 在1954年的基数上 / 在2020年基础上 (the base of a comparison)
@@ -1712,6 +1721,13 @@ class _Extractor:
             em = cues.last(extra_kind, rel)
             if em is not None and (am is None or em.end() > am.end()):
                 am = em
+        if (
+            am is not None
+            and am.group(0) == "已"
+            and _ATTRIBUTIVE_DONE.match(t, sent.start + am.end())
+            and _RX_CLAUSE_BREAK.search(t, sent.start + am.end(), q.start)
+        ):
+            am = None  # 改造已建成自然村的污水设施，满意度不低于80%: 已 describes another clause's noun
         if am is not None:
             pm = cues.last("plan", rel)
             if pm is None or pm.start() < am.end():
