@@ -76,6 +76,7 @@ _ACHIEVED_CUE = regex.compile(
 # 已建成自然村的…: 已 inside an attributive (已 + verb + noun + 的 + noun)
 _ATTRIBUTIVE_DONE = regex.compile(r"\p{Han}{1,8}的\p{Han}")
 _RX_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+_RATIO_OF_YEAR = regex.compile(r"(?:为|是|相当于|等于)$")
 _MIDYEAR_CUE = regex.compile(r"(?<![今明])上半年|前三季度|(?<![今明])一季度|1[—\-－~～至]\d{1,2}月|一至[二三四五六七八九十]{1,2}月")
 # 高出预期目标1.9个点: a figure set against the target is a result (scanned only where 目 occurs)
 _MISSED_TARGET_CUE = regex.compile(r"(?:高出|超出|超过|低于|高于|快于|慢于)(?:全年)?(?:预期|计划)?目标(?:任务)?")
@@ -279,7 +280,7 @@ class _Rec:
 
 
 _PLAN_CUE = regex.compile(
-    r"力争|确保|争取|(?<![主重需只必])要(?![素求点])|(?<!即)将|拟|目标|本年内|今年|明年"
+    r"力争|确保|争取|(?<![主重需只必])要(?![素求点])|(?<!即)将|拟|目标|本年内|今年|明年|今后|未来(?:[一二两三四五六七八九十\d]{1,2}|几)年"
     r"|(?<![年度原])计划(?=达到|为|安排|提高|增长|增加|递增|降低|下降|新建|建成|投资)"  # 粮食产量计划达到…: planned
 )
 
@@ -310,7 +311,8 @@ _PER_HEAD_ONLY = regex.compile(r"(?:每人|人均|每户|户均|每生)(?:每年
 _SHARE_FRAME = regex.compile(r"在([^，,。；;在中]{2,16})中[，,]")
 _RX_HAS_DIGIT = regex.compile(r"\d")
 _RX_LEAD_PREP = regex.compile(r"^(?:对|在|为)(?:全[省市区县国])?")
-_RX_AMONG = regex.compile(r"\p{Han}{0,8}?(?:之中|中)(?=[，,；;]|$)")
+# (not 高中, 初中: schools; 集中: a verb)
+_RX_AMONG = regex.compile(r"\p{Han}{0,8}?(?:之中|(?<![高初集])中)(?=[，,；;]|$)")
 _RX_PREP_LEAD = regex.compile(r"\s*(?:除了|除|按照|依照|根据|对于|关于|相当于)(?![^，,；;]*(?:要|将|力争|确保|争取))")
 _RX_COMPARED_TO_YEAR = regex.compile(r"(?:小于|大于|低于|高于|少于|多于)(?:19|20)\d{2}年")
 _RX_WORDY = regex.compile(r"[\p{Han}A-Za-z]")
@@ -1699,7 +1701,12 @@ class _Extractor:
         if "了" in clause_left and _PERFECTIVE.search(clause_left):
             r.extra["achieved"] = True
         ym = _YEAR_OF.search(clause_left) if "的" in clause_left else None
-        if ym is not None and (ym.group(1) is None or (self.year is not None and int(ym.group(1)) < self.year)):
+        if (
+            ym is not None
+            and (ym.group(1) is None or (self.year is not None and int(ym.group(1)) < self.year))
+            # (为1955年的98.88%, 相当于1957年的150%: this year's figure as a share of that year's)
+            and not (q.unit == "%" and _RATIO_OF_YEAR.search(clause_left, 0, ym.start()))
+        ):
             r.extra["baseline"] = True  # 比一九五八年的二千零五十亿元增长40%: last year's level, the base
         cond = _last(_CONDITIONAL, t, sent.start, q.start) if self._conditional_possible else None
         if cond is not None and not _RX_SEMI.search(t, cond.end(), q.start):

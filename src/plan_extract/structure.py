@@ -51,7 +51,7 @@ _YEAR_IS = regex.compile(r"(?:^|[。\n])\s*((?:19|20)\d{2})年(?:是|，是|,是
 _TARGET_YEAR = regex.compile(r"((?:19|20)\d{2})年(?:全[省市区县]|全国|我[省市区县]|本[市区县])?(?:经济社会发展|国民经济和社会发展|发展)?的?主要预期目标")
 
 _REVIEW_START = regex.compile(
-    r"^(?:过去(?:的)?(?:一|五|十)年|一年来|五年来|过去一年来|去年|上年|刚刚过去的|回顾|\d{4}年以来|这一年|这五年|一年多来|几年来|多年来|[两三四]年(?:来|中|以来)|这两年|经核算|初步核算|据初步统计"
+    r"^(?:过去(?:的)?(?:一|五|十)年|一年来|五年来|过去一年来|去年|上年|刚刚过去的|回顾|\d{4}年以来|这一年|这五年(?!内)|一年多来|几年来|多年来|[两三四]年(?:来|中|以来)|这两年|经核算|初步核算|据初步统计"
     r"|上半年|前三季度|今年以来|1[—\-－~～至]\d{1,2}月|一至[二三四五六七八九十]{1,2}月)"  # (a mid-year report)
 )
 _FYP_LEAD = regex.compile(r"“?十([一二三四五六七八九])?五”?(?:规划)?(?:时期|期间)")
@@ -104,6 +104,7 @@ _NUMERAL_FIRST = frozenset("一二三四五六七八九十")
 _HEADING_FIRST = _NUMERAL_FIRST | frozenset("（(第")
 _REVIEW_FIRST = frozenset("过一五去上刚回这几多两三四经初据前今")
 _RX10_FIRST = frozenset("今明下新未")
+_DRAFT_PLAN = regex.compile(r"纲要[（(]?草案")
 
 
 @dataclass
@@ -322,6 +323,8 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             strong_plan = not review_cue and bool(
                 (cfirst in _RX10_FIRST and _RX10.match(cue))
                 or (year is not None and cue[:5] in year_heads)
+                # 我们编制了“十五五”规划纲要（草案），提交大会审查: the draft plan presented, its goals follow
+                or ("草案" in cue and _DRAFT_PLAN.search(cue) is not None)
                 or ("目标" in cue[:30] and (tm := _RX11.search(cue[:30])) is not None and not _MET_BEFORE.search(cue, 0, tm.start()))
                 # 到1985年，…将比1980年增长22%: a sentence opening on a year to come
                 or (year is not None and (fy := _FUTURE_LEAD.match(cue)) is not None and int(fy.group(1)) > year)
