@@ -238,7 +238,7 @@ _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
 _RX2 = regex.compile(r"(?:比|同|与|较)(?:上年|去年|上一年|前一年|同期|现有|目前|现在|(?:19|20)\d{2}年|第[一二三四五六七八九十]+个五年计划|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?(?:末|期间|时期))[^，,]*$")
 _RX3 = regex.compile(r"(?<!所)占(?!比)(?![^，,]*(?:比重|比例)$)[^，,]*$")  # X占全市…: cut; X占GDP(的)?比重 names an indicator
 _RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮|个)")
-_GRADE_LEAD = regex.compile(r"\d+(?:千伏|[万亿]?吨级)\p{Han}")  # 20个500千伏输变电工程: a grade opens the noun
+_GRADE_LEAD = regex.compile(r"\d+(?:千伏|[万亿]?吨级|[万亿]元?级)\p{Han}")  # 20个500千伏输变电工程, 2个500亿级产业集群: a grade opens the noun
 _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
 _RX6 = regex.compile(r"(?:任务|工作)$")
 _RX7 = regex.compile(r"\s*其中")
@@ -796,7 +796,9 @@ class _Extractor:
             rel = _DESCRIPTORS_RIGHT.match(seg)  # 40个吸引力强、带动面广的消费场景
         if rel is not None:
             seg = seg[rel.end() :]  # 17个已经列入计划的城市更新项目: the noun after the relative clause
-        stop = _RIGHT_STOP.search(seg)
+        # 9个“一件事”全链条治理: a figure inside a quoted name is no next number
+        qend = seg.find("”", 1, 16) + 1 if seg[:1] == "“" else 0
+        stop = _RIGHT_STOP.search(seg, qend)
         if stop:
             if stop.group(0)[:1].isdigit() or stop.group(0)[:1] in "零〇一二两三四五六七八九十百千":
                 # 建成2.5万个充电桩、首批32座超充站: what follows the last 、 belongs to the next number
@@ -1301,8 +1303,11 @@ class _Extractor:
         # 完成贡镇村1760亩“早改水”项目, 对全区286座垃圾转运站: a place or a prepositional phrase
         # before the number says where, the noun after it what is counted
         where = bool(metric) and bool(_PLACE_OR_PREP.search(metric)) and (q.unit not in ("%", "‰") or t.startswith("的", q.end))
-        # 南山口、哇让、同德、德令哈4个抽水蓄能电站: names listed before their count; the noun after it is counted
-        listed_names = "、" in metric and q.unit not in ("%", "‰") and all(1 <= len(x) <= 4 for x in metric.split("、"))
+        # 南山口、哇让、同德、德令哈4个抽水蓄能电站, 高层建筑消防等9个“一件事”: names listed before their count;
+        # the noun after it is counted
+        listed_names = (
+            ("、" in metric or left.rstrip().endswith("等")) and q.unit not in ("%", "‰")
+        )
         if metric and right_noun and _CLASS_COUNT.fullmatch(metric):
             metric = ""  # 十大类46项民生实事工程: the count of classes names nothing itself
         use_right = bool(right_noun) and (
