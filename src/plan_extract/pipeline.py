@@ -482,6 +482,7 @@ class _WordTables:
     verbs_by_first: dict[str, tuple[str, ...]] | None  # None: an empty word, use verb_re
     pivot_verbs: frozenset[str]
     pivot_re: regex.Pattern[str] | None  # any pivot verb (a prefilter before segmenting); None: no such verbs
+    pivot_adverbs: frozenset[str]
 
 
 @functools.lru_cache(maxsize=8)
@@ -526,6 +527,7 @@ def _word_tables(lex: Lexicon) -> _WordTables:
         verbs_by_first=_verbs_by_first(lex.all_verbs) if all(lex.all_verbs) else None,
         pivot_verbs=frozenset(pivots),
         pivot_re=regex.compile(_alternation(pivots)) if pivots else None,
+        pivot_adverbs=frozenset(lex.verbs.get("pivot_adverbs", [])),
     )
 
 
@@ -819,10 +821,11 @@ class _Extractor:
             pos_w = 0
             for w in self.tok.lcut(seg, HMM=False):
                 if (
-                    pos_w >= 2
+                    pos_w >= 1
                     and w in self._tb.pivot_verbs
                     and not seg.startswith(_COMPOUND_HEADS, pos_w + len(w))
-                    and seg[pos_w + len(w) :] not in self.nominal_verbs  # 农村公路提档升级改造: the works
+                    # 农村公路提档升级改造: the works (not after an adverb: 铁路项目加快建设)
+                    and (seg[pos_w + len(w) :] not in self.nominal_verbs or w in self._tb.pivot_adverbs)
                 ):
                     verb = w
                     seg = seg[:pos_w]
