@@ -336,7 +336,8 @@ _INDICATOR_STARTS = (
 )
 _COMPARED_BASE = regex.compile(r"(?:比|较)(?:原定|原计划|计划原定|五年计划原定|上年|去年|过去)")
 _WORKS_TAIL = regex.compile(r"(?:建设)?(?:力度|步伐)$|建设$")
-_RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])([^，,；;：:\d\x00]{2,30})$")
+# (1956年国家预算用在…的支出，共占…: a year opening the clause is no part of it)
+_RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])(?:(?:19|20)\d{2}年)?([^，,；;：:\d\x00]{2,30})$")
 _DOC_PLAN_WORDS = regex.compile(r"计划|预期|今后|未来|下一步")
 _RX_TARGET_WORD = regex.compile(r"目标|预期|主要指标")
 
@@ -1467,8 +1468,9 @@ class _Extractor:
                 metric += bm.group(1)
         if metric in _SCOPE_ONLY and not use_right:
             metric = ""  # 下调…单位缴费比例，各地可降至16%: a scope alone names nothing; the clause before does
-        if not metric and (prev is None or prev.q.end < cstart) and q.special is None:
+        if not metric and (prev is None or prev.q.end < cstart) and q.special in (None, "fraction"):
             # 生产资料在工业总产值中所占的比重，将由46%上升到47%: the subject stands alone in the clause before
+            # (…的投资额，约占全年投资总额的三分之二: a fraction too)
             end_pc = cstart - 1
             for _ in range(2):
                 # (棉花的亩产量在十二年内，按照不同的情况，分别达到…: a clause that names nothing
