@@ -111,6 +111,7 @@ _TO_YEAR = regex.compile(
 _BARE_YEAR = regex.compile(
     r"(?<![比较同与和从由自至到为于以—–\-－~～\d])((?:19|20)\d{2})年(?!代|[—–\-－~～至到]|以前|的?(?:基数|基础|水平)上?|为基)"
 )
+_VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
 _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
 # 出口总额, 就业人数, 投资额: a verb before a measure word is part of an indicator's name
 _MEASURE_HEAD = regex.compile(r"(?:投资|学生|人员|工人|职工|人口|总额|总量|总值|额|量|率|数|值|人数|规模|比重|比例|占比|强度|增速|增幅|水平|指数|价格|能力|收入|支出|金额|面积|时间|周期|标准)")
@@ -942,12 +943,13 @@ class _Extractor:
                 return w in lead or w in acts or w in self._lexicon_verbs or (w[:1] == "新" and (w[1:] in lead or w[1:] in acts))
 
             de = metric.find("的")
-            while n < len(toks) - 1 and n < 4 and (verbish(toks[n]) or (n and toks[n] == "、" and verbish(toks[n + 1]))):
-                if n and toks[n] != "、" and toks[n] not in self._lexicon_verbs and toks[n] not in acts and toks[n - 1] != "、":
+            # (verbs joined by 、 or a conjunction: 取消和下放行政审批事项)
+            while n < len(toks) - 1 and n < 4 and (verbish(toks[n]) or (n and toks[n] in _VERB_JOINERS and verbish(toks[n + 1]))):
+                if n and toks[n] not in _VERB_JOINERS and toks[n] not in self._lexicon_verbs and toks[n] not in acts and toks[n - 1] not in _VERB_JOINERS:
                     break  # 完善远足郊野径: a second verb outside the lexicon is more likely the object's first word
                 if (
                     de > 0
-                    and toks[n] != "、"
+                    and toks[n] not in _VERB_JOINERS
                     and toks[n] not in self._lexicon_verbs  # (安排X的经费, 还有X的单位: the lexicon's verbs govern)
                     and not toks[n].endswith("有")
                     and not verbish(toks[n + 1])
@@ -958,7 +960,7 @@ class _Extractor:
                     break  # 取得职业资格证书的劳动者, 参加职业伤害保障的劳动者: the verb of a relative clause
                 n += 1
             if n and not any(w in lead or (w[:1] == "新" and w[1:] in lead) for w in toks[:n]) and not (
-                all(w in acts or (w[:1] == "新" and w[1:] in acts) or w == "、" for w in toks[:n])
+                all(w in acts or (w[:1] == "新" and w[1:] in acts) or w in _VERB_JOINERS for w in toks[:n])
             ):
                 n = 0  # only lexicon verbs that also name things (投资, 服务): not a head verb
             if n:
@@ -1233,6 +1235,13 @@ class _Extractor:
             and not metric.startswith(_ATTRIBUTIVE_VERBS)  # (续建项目539个: the works' state, not a verb)
         ):
             lead = self._lead_verb(metric)
+            if lead is None and metric[0] in _VERB_JOINERS and verb is not None and verb_adjacent is False:
+                # 取消或停征中央涉企行政事业性收费35项: a second verb joined to the first
+                lead2 = self._lead_verb(metric[1:])
+                if lead2 is not None and r.action == verb[2]:
+                    r.action = verb[2] + metric[0] + lead2[0]
+                    metric = lead2[1]
+                    verb_adjacent = True
             if (
                 lead is not None
                 and verb is not None
