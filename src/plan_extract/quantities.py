@@ -127,6 +127,10 @@ _COUNT_BEFORE = regex.compile(r"(?:\d|[一二两三四五六七八九十])(?:座
 _PROJECT_LIST_END = regex.compile(r"[^，,。；;：:]{0,80}?等(?:\d+个|[一二两三四五六七八九十]+个)?(?:重点|重大)?(?:项目|工程)")
 _RX_HAN1 = regex.compile(r"\p{Han}")
 _CHANGE_AFTER = ("增长", "增加", "提高", "下降", "减少", "降低", "上升", "以上", "左右", "的")
+# …的拖拉机一万五千台: 的, a short noun, then a count of it
+_SIZED_COUNT_AFTER = regex.compile(
+    r"的\p{Han}{1,10}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:万|亿)?(?:台|个|座|辆|艘|架|套|条|家|所|项|处|部|组)(?!\p{Han}{0,2}(?:以上|以下)?的)"
+)
 _ANAPHOR_BEFORE = regex.compile(r"(?:(?<![\p{Han}])这|[。，,；;]这|上述)$")
 # 5000所中心乡镇卫生院: 所 counting the institutions named after it
 _INSTITUTION_AFTER = regex.compile(r"[^，,。；;、\d（(]{0,12}?(?:院|学校|高校|幼儿园|中学|小学|大学|中心|机构)")
@@ -379,6 +383,14 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             and "、" in text[max(0, num_start - 40) : pm.end()]
         ):
             continue  # 甲公司50万吨绿电铝技改、乙公司20万吨铝板带箔等项目: sizes in the listed projects' names
+        if (
+            base_unit not in lex.count_units
+            and unit not in ("%", "‰", "万", "亿", "万亿")
+            and not m.group("post")
+            and text.startswith("的", e)
+            and _SIZED_COUNT_AFTER.match(text, e)
+        ):
+            continue  # 五十四匹马力的拖拉机一万五千台, 30万千瓦的机组2台: the size of each thing counted after it
         if base_unit not in lex.count_units and _PROGRAMME_AFTER.match(text, e):
             continue  # 新增千亿斤粮食生产能力规划, 百亿斤粮食产能提升工程: a programme's name
         if _VAGUE_AFTER.match(text, e):
