@@ -312,7 +312,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
         # names and dates: 第一, 年产100万吨, 中电科41所, “70%精力…”
         if _NAME_PREFIX.search(text, max(0, num_start - 4), num_start):
             continue
-        if base_unit in name_units and not m.group("pre") and not m.group("post") and not is_cn:
+        if base_unit in name_units and not m.group("pre") and not m.group("post") and not is_cn and not mult:
             # (a count in Chinese numerals, 二百○八所, is not a name like 中电科41所)
             # 所/期 are counts only right after a verb (新建4所); else part of a name (41所)
             left2 = text[max(0, num_start - 2) : num_start]
