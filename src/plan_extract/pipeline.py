@@ -111,6 +111,8 @@ _TO_YEAR = regex.compile(
 _BARE_YEAR = regex.compile(
     r"(?<![比较同与和从由自至到为于以—–\-－~～\d])((?:19|20)\d{2})年(?!代|[—–\-－~～至到]|以前|的?(?:基数|基础|水平)上?|为基)"
 )
+_TIME_SUBJECT = regex.compile(r"(?:年度|全年|当年|今年|本年|年内|每年|同期|上半年|下半年)")
+_PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
 _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
 # 出口总额, 就业人数, 投资额: a verb before a measure word is part of an indicator's name
@@ -790,6 +792,8 @@ class _Extractor:
             seg = seg[size.end() :]  # 3座35万千瓦光热电站: the size of each, then the thing counted
         if not seg or not (_RX5.match(seg) or _GRADE_LEAD.match(seg)) or seg.startswith(_MILESTONES):
             return "", None  # (迈上1000亿斤新台阶: a milestone, not what is measured)
+        if seg[0] in _PREDICATE_FIRST:
+            return "", None  # (定为7.5%左右是必要的: a predicate about the figure, not a noun)
         rel = _RELATIVE_RIGHT.match(seg) or (_QUALIFYING_DE.match(seg) if seg[:1] in "符具满有" else None)
         if rel is None and "的" in seg[1:4]:
             # 约1亿人居住的棚户区和城中村改造: the counted people are the subject of a clause on what follows
@@ -1270,8 +1274,8 @@ class _Extractor:
         if verb is not None and metric in _BARE_MEASURES and verb[2] in ("完成", "实现", "累计完成"):
             # 国际生物谷完成投资62亿元: whose investment is named before the verb
             subject = self._clean_metric(left[: verb[0]])
-            if subject and len(subject) <= 12 and not self._verbs_in(subject):
-                metric = subject + metric
+            if subject and len(subject) <= 12 and not self._verbs_in(subject) and not _TIME_SUBJECT.fullmatch(subject):
+                metric = subject + metric  # (年度完成投资1.1万亿元: a time word is no owner)
         right_verb = None
         # 80%以上的大城市, 新建4所幼儿园: the noun after the quantity
         right_noun = ""
