@@ -1137,6 +1137,8 @@ class _Extractor:
                         and (left.startswith(_SPENDING_HEADS, b2) or _MEASURE_HEAD.match(left, b2 + left.startswith("总", b2)))
                     ):
                         continue  # 经济建设支出, 煤矿建设总规模: inside a compound noun
+                    if b2 <= a and _MEASURE_HEAD.fullmatch(self._clean_metric(left[b2:a])):
+                        continue  # 竣工面积达到3000万平方米: a verb before a bare measure names the indicator
                     if b2 <= a and self._clean_metric(left[b2:a]) not in _EMPTY_OR_SUFFIX:
                         zstart = b2
                         # 新增发电装机达到300万千瓦: a count verb heading the subject of a level verb
