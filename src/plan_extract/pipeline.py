@@ -68,7 +68,7 @@ _TIME_LEAD = regex.compile(
 )
 _CAUSER_LEAD = regex.compile(r"^(?:我们|我国|各地|各级政府)?(?:还|都|一定|仍然)?(?:要|将|必须|应该|应当|需要)?(?:力争|争取|努力|切实)?(?:使|让)(?=\p{Han}{2})")
 _ACHIEVED_CUE = regex.compile(
-    r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|(?<![今明])前[两三四五]年|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；\d]{0,20}统计|据(?=[^，,。；]{0,30}统计)|为止|同期|只(?:征收|完成|差|有|占)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
+    r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|(?<![今明])前[两三四五]年|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；\d]{0,20}统计|据(?=[^，,。；]{0,30}统计)|据对(?=[^。；]{0,40}(?:检查|调查|抽查|普查))|为止|同期|只(?:征收|完成|差|有|占)了?|计划完成|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
     r"|(?<=\p{Han})以来|(?<![到至在项题节科])目前(?!为止|期)|现在(?![起开要])|这几年|近几年|近年来"  # 解放以来: since; 目前, 现在: the present
     r"|(?<![比较与同于跟和在过的低高超由从自象像])去年(?!同期|同|水平|基础|基数|的水平|的基础|底前)"  # 全市去年新增就业12万人 (not 比去年, 超过去年)
 )
@@ -112,6 +112,9 @@ _BARE_YEAR = regex.compile(
     r"(?<![比较同与和从由自至到为于以—–\-－~～\d])((?:19|20)\d{2})年(?!代|[—–\-－~～至到]|以前|的?(?:基数|基础|水平)上?|为基)"
 )
 _TIME_SUBJECT = regex.compile(r"(?:年度|全年|当年|今年|本年|年内|每年|同期|上半年|下半年)")
+_REFERENCE_AFTER = regex.compile(r"的?(?:数目|数字|水平|标准)?(?:还|要|更)?[高低多少快慢]")
+# 占全国人口80%以上的农民: 占 opening the clause's relative part (not 比重占GDP的8%, where a subject precedes)
+_SHARE_RELATIVE = regex.compile(r"(?:^|[，,的来看有])占[^，,。；;]{1,12}$")
 _PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
 _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
@@ -1779,6 +1782,10 @@ class _Extractor:
                 r.q = dataclasses.replace(q, comparator=comp)
         if r.metric and r.metric.endswith(("限额", "起点", "门槛")) and r.action is None:
             return None  # 钢铁工业的投资限额为1000万元: a threshold being defined, not a quantity to reach
+        if t.endswith("比", cstart, q.start) and _REFERENCE_AFTER.match(t, q.end, cend):
+            return None  # 每个农民的收入比70元的数目低: the figure is what is compared with, not a quantity to reach
+        if q.unit in ("%", "‰") and "占" in left and t.startswith("的", q.end) and _RX_HAN.match(t, q.end + 1) and _SHARE_RELATIVE.search(left):
+            r.extra["achieved"] = True  # 占我们国家人口80%以上的农民: a share describing who is meant
         if r.metric and r.metric.endswith("指标") and q.unit in ("项", "个") and r.action is None:
             return None  # 其中预期性指标19项、约束性指标9项: how many indicators a plan has
         self._kind(r)
