@@ -247,6 +247,7 @@ _RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮
 _GRADE_LEAD = regex.compile(r"\d+(?:千伏|[万亿]?吨级|[万亿]元?级)\p{Han}")  # 20个500千伏输变电工程, 2个500亿级产业集群: a grade opens the noun
 _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
 _RX6 = regex.compile(r"(?:任务|工作)$")
+_BUILD_TASK = ("建设任务", "建设工作")
 _RX7 = regex.compile(r"\s*其中")
 _RX8 = regex.compile(r"(?:从|由)(?!教|业|事|于|此)[^，,。；;从由]{0,12}$")  # (从教津贴, 由于: not a baseline)
 _RX9 = regex.compile(r"人均|生均|户均|每人|每千人|每万人|每百人|每百户|每万|平均|每亩|亩产|单产")
@@ -336,6 +337,8 @@ _INNER_COUNT = regex.compile(r"(?:\d+|[一二三四五六七八九十百]+)(?:�
 _INNER_SIZE = regex.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:千瓦|兆瓦|吉瓦|吨|立方米|平方米|公里)(?:及以上|以上)?(?!级)(?=\p{Han})")
 _CLASS_COUNT = regex.compile(r"(?:\d+|[一二三四五六七八九十]+)大?类")
 _SCOPE_ONLY = frozenset({"各地", "各省", "各市", "各县", "各区", "全国", "全省", "全市", "全区", "全县", "各级"})
+_SCOPE_WORDS = ("全国", "全省", "全市", "全区", "全县")
+_ADVERB_JOINED = frozenset({"全面", "基本", "全部", "如期", "按期", "提前", "率先", "逐步", "全力"})
 _INDICATOR_STARTS = (
     "(?:地方财政|地方一般|地区生产|一般公共|全社会|社会消费品|固定资产|规模以上|规上|城镇|农村|居民|进出口|外贸|"
     "地方財政|地區生產|社會消費品|固定資產|規模以上|進出口|城鎮|農村)"
@@ -659,12 +662,14 @@ class _Extractor:
         bounds.add(len(s))
         found = []
         for a, b, w in cands:
-            if a not in bounds:
+            # (全面完成, 如期建成: the segmenter joins an adverb to the verb)
+            if a not in bounds and not (a >= 2 and (a - 2) in bounds and s[a - 2 : a] in _ADVERB_JOINED):
                 continue
             if b not in bounds and w[-1] not in "在到至达为":
                 # the verb runs into a longer word (增加值), unless a quote or the end follows
+                # (or a scope the segmenter joined to it: 覆盖全国)
                 nxt = s[b : b + 1]
-                if nxt and nxt not in "“《":
+                if nxt and nxt not in "“《" and not s.startswith(_SCOPE_WORDS, b):
                     continue
             if s.startswith("支出", b) and a and w not in _SPENDING_VERBS and _RX_HAN.match(s, a - 1):
                 continue  # 国家储备支出, 城市建设支出: a kind of spending, not a verb governing it
@@ -870,6 +875,8 @@ class _Extractor:
                     break
                 pos_w += len(w)
         # 12个近零碳排放区试点建设, 1760亩“早改水”项目验收: the work on the thing is not the thing counted
+        if seg.endswith(_BUILD_TASK) and len(seg) > 6:
+            seg = seg[:-2]  # (2.9万所乡镇卫生院建设任务: the task of building them)
         if seg.endswith("建设") and len(seg) > 4:
             seg = seg[:-2]
         seg = seg.strip(" ")
@@ -1332,8 +1339,21 @@ class _Extractor:
         )
         if metric and right_noun and _CLASS_COUNT.fullmatch(metric):
             metric = ""  # 十大类46项民生实事工程: the count of classes names nothing itself
+        # 完成规划支持的2.9万所乡镇卫生院: a relative clause before the figure qualifies the noun after it
+        relative_before = (
+            bool(right_noun)
+            and q.unit not in ("%", "‰")
+            and left.rstrip().endswith("的")
+            and bool(metric)
+            and (bool(self._verbs_in(metric)) or _ends_with_word(metric, self._tb.lead, self._tb.lead_lens))
+        )
         use_right = bool(right_noun) and (
-            not metric or (q.unit in ("%", "‰") and verb_adjacent) or (object_verb and q.unit not in ("%", "‰")) or where or listed_names
+            not metric
+            or (q.unit in ("%", "‰") and verb_adjacent)
+            or (object_verb and q.unit not in ("%", "‰"))
+            or where
+            or listed_names
+            or relative_before
         )
         if (
             not use_right
@@ -1369,6 +1389,7 @@ class _Extractor:
                     (r.action or "").endswith("完成")
                     and not right_noun.endswith(("项目", "工程", "试点"))
                     and t.startswith("建设", rpos + len(right_noun))
+                    and not t.startswith(_BUILD_TASK, rpos + len(right_noun))  # (…卫生院建设任务: the things built)
                 ):
                     # 完成3处立体停车设施建设: what is completed is the building of the thing
                     metric = right_noun + "建设"
