@@ -523,3 +523,36 @@ def test_extracting_does_not_import_jieba() -> None:
         for _ in range(2)  # the first run may build the dictionary's cache (with jieba)
     ]
     assert outs[-1] == "False"
+
+
+def test_records_built_without_validation_are_the_validated_ones() -> None:
+    """parse() builds its Targets unvalidated (_trusted_target): each must equal a validated one field for field."""
+    from plan_extract.models import Target
+    from plan_extract.pipeline import parse
+
+    for text in corpus_texts(12):
+        for year in (None, 2024):
+            for t in parse(text, year=year).targets:
+                v = Target(**{k: getattr(t, k) for k in t.model_fields_set})
+                assert list(t.__dict__) == list(Target.model_fields)  # (the JSON follows this order)
+                assert [(type(x), x) for x in t.__dict__.values()] == [(type(x), x) for x in v.__dict__.values()]
+                assert t.model_fields_set == v.model_fields_set == set(Target.model_fields) - {"optional", "sentence"}
+                assert t.model_dump_json() == v.model_dump_json()
+
+
+def test_trusted_target_validates_what_it_cannot_vouch_for() -> None:
+    """Offsets out of order still fail; a horizon of another type is converted as validation converts it."""
+    from pydantic import ValidationError
+
+    from plan_extract.models import Target, _trusted_target
+    from plan_extract.pipeline import parse
+
+    t = parse("2026年地区生产总值增长5%左右。", year=2026).targets[0]
+    values = dict(t.__dict__)
+    with pytest.raises(ValidationError):
+        _trusted_target({**values, "start": values["end"] + 1})
+    with pytest.raises(ValidationError):
+        _trusted_target({**values, "start": -1})
+    converted = _trusted_target({**values, "horizon": 2026.0})
+    assert converted.horizon == 2026 and type(converted.horizon) is int
+    assert converted == Target(**{**{k: values[k] for k in t.model_fields_set}, "horizon": 2026.0})

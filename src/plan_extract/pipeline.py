@@ -20,7 +20,17 @@ import regex
 from ._segment import fast_tokenizer
 from .indicators import indicator_for
 from .lexicon import Lexicon, _alternation, default_lexicon
-from .models import Comparator, Direction, Document, Kind, Level, Stance, Target
+from .models import (
+    Comparator,
+    Direction,
+    Document,
+    Kind,
+    Level,
+    Stance,
+    Target,
+    _tidy_number,
+    _trusted_target,
+)
 from .normalize import Normalized, normalize
 from .quantities import Quantity, find_quantities
 from .structure import Sentence, ascii_years, fyp_period, infer_metadata, split_sentences
@@ -2400,38 +2410,43 @@ def parse(
             value_base = float(f"{r.q.value * bu.factor:.12g}")
             if not math.isfinite(value_base):
                 value_base = None
+        # (built in the field order of Target, each value in its validated form: see _trusted_target)
         targets.append(
-            Target(
-                id=f"t{i + 1}",
-                start=s,
-                end=e,
-                text=text[s:e],
-                metric=metric,
-                action=_as_worded(norm, r.action, r, overlap=True),
-                kind=_KINDS[r.kind] if r.kind in _KINDS else Kind(r.kind),
-                direction=(
-                    (_DIRECTIONS[r.direction] if r.direction in _DIRECTIONS else Direction(r.direction))
-                    if r.direction and r.kind in ("change", "qualitative")
-                    else None
-                ),
-                value=r.q.value,
-                value_max=r.q.value_max,
-                unit=unit,
-                comparator=(
-                    None
-                    if r.kind == "qualitative"
-                    else _COMPARATORS[r.q.comparator] if r.q.comparator in _COMPARATORS else Comparator(r.q.comparator)
-                ),
-                stance=_STANCES[stance] if stance in _STANCES else Stance(stance),
-                horizon=horizon,
-                hedge=r.hedge,
-                parent=parent,
-                section=r.sent.section,
-                per_year=per_year,
-                confidence=round(conf, 2),
-                indicator=indicator_for(metric),
-                value_base=value_base,
-                base_unit=bu.unit if bu is not None else None,
+            _trusted_target(
+                {
+                    "id": f"t{i + 1}",
+                    "start": s,
+                    "end": e,
+                    "text": text[s:e],
+                    "metric": metric,
+                    "action": _as_worded(norm, r.action, r, overlap=True),
+                    "kind": _KINDS[r.kind] if r.kind in _KINDS else Kind(r.kind),
+                    "direction": (
+                        (_DIRECTIONS[r.direction] if r.direction in _DIRECTIONS else Direction(r.direction))
+                        if r.direction and r.kind in ("change", "qualitative")
+                        else None
+                    ),
+                    "value": _tidy_number(r.q.value),
+                    "value_max": _tidy_number(r.q.value_max),
+                    "unit": unit,
+                    "comparator": (
+                        None
+                        if r.kind == "qualitative"
+                        else _COMPARATORS[r.q.comparator] if r.q.comparator in _COMPARATORS else Comparator(r.q.comparator)
+                    ),
+                    "stance": _STANCES[stance] if stance in _STANCES else Stance(stance),
+                    "horizon": horizon,
+                    "hedge": r.hedge,
+                    "parent": parent,
+                    "optional": False,
+                    "section": r.sent.section,
+                    "sentence": None,
+                    "per_year": per_year,
+                    "indicator": indicator_for(metric),
+                    "value_base": value_base,
+                    "base_unit": bu.unit if bu is not None else None,
+                    "confidence": float(round(conf, 2)),
+                }
             )
         )
     return Document(
