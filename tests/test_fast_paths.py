@@ -179,6 +179,23 @@ def test_normalisation_patterns_match_as_first_written(name: str) -> None:
         ], repr(t[:80])
 
 
+def test_chinese_year_pattern_matches_as_first_written() -> None:
+    """structure._CN_YEAR (stdlib re, first character first) finds what the regex pattern it replaced found."""
+    from plan_extract import structure
+
+    slow = regex.compile(r"(?<![零〇○一二两三四五六七八九十百千万亿\d])[一二12][〇○零一二三四五六七八九0-9]{3}(?=\s*年)")
+    fast = structure._CN_YEAR
+    rng = random.Random(1958)
+    alphabet = list("一二九八五〇○零十百0129 \t\n\u3000\u2028\x1c\x1f\x85\u200b年月度")
+    texts = [*corpus_texts(20), *NASTY]
+    texts += [f"到{y}{sp}年" for y in ("一九五八", "1958", "二〇二五", "十九五八") for sp in ("", " ", "\u3000", "\x85", "\x1c", "\x1f", "\u200b")]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(5000)]
+    for t in texts:
+        assert [m.span() for m in fast.finditer(t)] == [m.span() for m in slow.finditer(t)], repr(t[:80])
+        assert [m.span() for m in fast.finditer(t, 0, 8)] == [m.span() for m in slow.finditer(t, 0, 8)]
+        assert structure.ascii_years(t) == slow.sub(lambda m: m.group(0).translate(structure._CN_YEAR_DIGITS), t)
+
+
 def test_translation_list_is_the_table() -> None:
     table = normalize._table()
     as_list = normalize._table_list()
