@@ -196,6 +196,19 @@ def test_chinese_year_pattern_matches_as_first_written() -> None:
         assert structure.ascii_years(t) == slow.sub(lambda m: m.group(0).translate(structure._CN_YEAR_DIGITS), t)
 
 
+def test_offset_maps_sliced_from_the_shared_list_are_the_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
+    """normalize() slices its offset maps from a shared list of offsets: the same maps as from
+    fresh ranges, for texts shorter and longer than the shared list, which stays 0, 1, 2 …"""
+    long_text = "增长 1 0 ％，地區(qū)生產總值\n" * 14_000  # (longer than the shared list may grow)
+    texts = [*corpus_texts(20), *NASTY, "一", "增長 1 0 ％，地區(qū)生產總值", long_text]
+    assert len(long_text) > normalize._SHARED_OFFSETS_MAX
+    fast = [normalize.normalize(t) for t in texts]
+    shared = normalize._shared_offsets
+    assert shared == list(range(len(shared))) and len(shared) <= normalize._SHARED_OFFSETS_MAX
+    monkeypatch.setattr(normalize, "_offsets", lambda n: list(range(n)))
+    assert fast == [normalize.normalize(t) for t in texts]
+
+
 def test_translation_list_is_the_table() -> None:
     table = normalize._table()
     as_list = normalize._table_list()
