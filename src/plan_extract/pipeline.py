@@ -37,7 +37,7 @@ from .structure import Sentence, ascii_years, fyp_period, infer_metadata, split_
 from .units import base_unit
 
 # Clause boundaries inside a sentence (the comma family); 、 separates list items.
-_CLAUSE = regex.compile(r"[,，;；:：]")
+_CLAUSE = re.compile(r"[,，;；:：]")  # (stdlib re: a class of literals, found faster than by regex)
 @functools.lru_cache(maxsize=8)
 def _qual_pattern(lex: Lexicon) -> regex.Pattern[str]:
     """Qualitative targets from the lexicon's word lists (data/cues.json, "qualitative")."""
@@ -217,6 +217,7 @@ _PERFECTIVE = regex.compile(r"\p{Han}(?<![为除])(?<!提出|确定|规定|制�
 # 如果每件棉纱平均少用两斤棉花，全国每年就可以增产两万件: a conditional, not a commitment
 # (如果没有特大的灾荒, barring a disaster, hedges a plan figure rather than supposing one)
 _CONDITIONAL_NEEDS = ("如", "若", "假", "只", "即使", "即便", "哪怕")  # one of them is in every match
+_CONDITIONAL_NEEDED = re.compile("|".join(map(re.escape, _CONDITIONAL_NEEDS)))  # (one search instead of a find each)
 _CONSEQUENT = regex.compile(r"[，,](?:那么|那)?(?:就|便)(?:能够|能|可以|可|会)(?!源|否|力)")
 _WILLED = regex.compile(r"要|将|力争|确保|争取|计划|必须|应当|应该")
 _CONDITIONAL = regex.compile(r"(?:如果|假如|倘若|假若|假使)(?!没有|不发生|不出现)|只要|如用之于|若能|即使|即便|哪怕")
@@ -590,7 +591,7 @@ class _Extractor:
             self._marks = [m.start() for m in _CLAUSE.finditer(self.t, sent.start, sent.end)]
             # every match of _CONDITIONAL has 如, 若, 假 or 只 (如果, 倘若, 假使, 只要 …)
             text = self.t
-            self._conditional_possible = any(text.find(c, sent.start, sent.end) >= 0 for c in _CONDITIONAL_NEEDS)
+            self._conditional_possible = _CONDITIONAL_NEEDED.search(text, sent.start, sent.end) is not None
         return self._marks
 
     def _clause_before(self, sent: Sentence, cstart: int) -> int:
