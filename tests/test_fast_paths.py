@@ -179,6 +179,36 @@ def test_normalisation_patterns_match_as_first_written(name: str) -> None:
         ], repr(t[:80])
 
 
+def test_chinese_year_pattern_matches_as_first_written() -> None:
+    """structure._CN_YEAR (stdlib re, first character first) finds what the regex pattern it replaced found."""
+    from plan_extract import structure
+
+    slow = regex.compile(r"(?<![零〇○一二两三四五六七八九十百千万亿\d])[一二12][〇○零一二三四五六七八九0-9]{3}(?=\s*年)")
+    fast = structure._CN_YEAR
+    rng = random.Random(1958)
+    alphabet = list("一二九八五〇○零十百0129 \t\n\u3000\u2028\x1c\x1f\x85\u200b年月度")
+    texts = [*corpus_texts(20), *NASTY]
+    texts += [f"到{y}{sp}年" for y in ("一九五八", "1958", "二〇二五", "十九五八") for sp in ("", " ", "\u3000", "\x85", "\x1c", "\x1f", "\u200b")]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(5000)]
+    for t in texts:
+        assert [m.span() for m in fast.finditer(t)] == [m.span() for m in slow.finditer(t)], repr(t[:80])
+        assert [m.span() for m in fast.finditer(t, 0, 8)] == [m.span() for m in slow.finditer(t, 0, 8)]
+        assert structure.ascii_years(t) == slow.sub(lambda m: m.group(0).translate(structure._CN_YEAR_DIGITS), t)
+
+
+def test_offset_maps_sliced_from_the_shared_list_are_the_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
+    """normalize() slices its offset maps from a shared list of offsets: the same maps as from
+    fresh ranges, for texts shorter and longer than the shared list, which stays 0, 1, 2 …"""
+    long_text = "增长 1 0 ％，地區(qū)生產總值\n" * 14_000  # (longer than the shared list may grow)
+    texts = [*corpus_texts(20), *NASTY, "一", "增長 1 0 ％，地區(qū)生產總值", long_text]
+    assert len(long_text) > normalize._SHARED_OFFSETS_MAX
+    fast = [normalize.normalize(t) for t in texts]
+    shared = normalize._shared_offsets
+    assert shared == list(range(len(shared))) and len(shared) <= normalize._SHARED_OFFSETS_MAX
+    monkeypatch.setattr(normalize, "_offsets", lambda n: list(range(n)))
+    assert fast == [normalize.normalize(t) for t in texts]
+
+
 def test_translation_list_is_the_table() -> None:
     table = normalize._table()
     as_list = normalize._table_list()
@@ -523,3 +553,36 @@ def test_extracting_does_not_import_jieba() -> None:
         for _ in range(2)  # the first run may build the dictionary's cache (with jieba)
     ]
     assert outs[-1] == "False"
+
+
+def test_records_built_without_validation_are_the_validated_ones() -> None:
+    """parse() builds its Targets unvalidated (_trusted_target): each must equal a validated one field for field."""
+    from plan_extract.models import Target
+    from plan_extract.pipeline import parse
+
+    for text in corpus_texts(12):
+        for year in (None, 2024):
+            for t in parse(text, year=year).targets:
+                v = Target(**{k: getattr(t, k) for k in t.model_fields_set})
+                assert list(t.__dict__) == list(Target.model_fields)  # (the JSON follows this order)
+                assert [(type(x), x) for x in t.__dict__.values()] == [(type(x), x) for x in v.__dict__.values()]
+                assert t.model_fields_set == v.model_fields_set == set(Target.model_fields) - {"optional", "sentence"}
+                assert t.model_dump_json() == v.model_dump_json()
+
+
+def test_trusted_target_validates_what_it_cannot_vouch_for() -> None:
+    """Offsets out of order still fail; a horizon of another type is converted as validation converts it."""
+    from pydantic import ValidationError
+
+    from plan_extract.models import Target, _trusted_target
+    from plan_extract.pipeline import parse
+
+    t = parse("2026年地区生产总值增长5%左右。", year=2026).targets[0]
+    values = dict(t.__dict__)
+    with pytest.raises(ValidationError):
+        _trusted_target({**values, "start": values["end"] + 1})
+    with pytest.raises(ValidationError):
+        _trusted_target({**values, "start": -1})
+    converted = _trusted_target({**values, "horizon": 2026.0})
+    assert converted.horizon == 2026 and type(converted.horizon) is int
+    assert converted == Target(**{**{k: values[k] for k in t.model_fields_set}, "horizon": 2026.0})

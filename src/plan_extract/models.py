@@ -10,6 +10,7 @@ the scorer.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -105,6 +106,45 @@ class Target(BaseModel):
         if start is not None and v < start:
             raise ValueError(f"end ({v}) is before start ({start})")
         return v
+
+
+# every field of a Target, in declaration order (the order model_dump and the JSON follow)
+_TARGET_FIELDS = tuple(Target.model_fields)
+_new_target = Target.__new__
+_set = object.__setattr__
+
+
+def _trusted_target(values: dict[str, Any]) -> Target:
+    """A :class:`Target` from values the extractor built in their validated form, without validation.
+
+    For :func:`plan_extract.pipeline.parse` only, which makes thousands of records per report:
+    validating each costs about as much as all the rest of building it.  ``values`` holds every
+    field in declaration order (so the JSON is the same), each already of the type validation
+    would give: enum members, ints and floats as they are to appear (:func:`_tidy_number`
+    applied), ``confidence`` a float.  Offsets out of order, or a horizon of another type than
+    int, str or None (a ``year`` given to parse() as something else), go through the validating
+    constructor instead, which converts or rejects them as before.  The fields set are those
+    that parse() passes (all but ``optional`` and ``sentence``).
+    """
+    start, end = values["start"], values["end"]
+    if (
+        type(start) is not int
+        or type(end) is not int
+        or not 0 <= start <= end
+        or type(values["horizon"]) not in _HORIZON_TYPES
+    ):
+        return Target(**{k: v for k, v in values.items() if k not in _UNSET_BY_PARSE})
+    m = _new_target(Target)
+    _set(m, "__dict__", values)
+    _set(m, "__pydantic_fields_set__", set(_SET_BY_PARSE))
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
+
+
+_HORIZON_TYPES = (int, str, type(None))
+_UNSET_BY_PARSE = frozenset({"optional", "sentence"})
+_SET_BY_PARSE = frozenset(_TARGET_FIELDS) - _UNSET_BY_PARSE
 
 
 class Document(BaseModel):

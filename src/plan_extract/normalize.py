@@ -320,6 +320,29 @@ def _duplicates(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# The offsets 0, 1, 2 … as one shared list: an offset map is built by slicing it, which copies
+# references to int objects that already exist, instead of creating an int for every character
+# of every text (most of the cost of building the map).  Never changed in place, only replaced
+# by a longer one (so a thread slicing the old list still reads the right values); it grows to
+# the longest text normalised, at most _SHARED_OFFSETS_MAX entries (about 11 MB), and a longer
+# text gets a list of its own.
+_SHARED_OFFSETS_MAX = 1 << 18
+_shared_offsets: list[int] = []
+
+
+def _offsets(n: int) -> list[int]:
+    """A list whose first ``n`` items are 0 … n - 1 (shared; slice it, never change it)."""
+    global _shared_offsets
+    table = _shared_offsets
+    if len(table) >= n:
+        return table
+    if n > _SHARED_OFFSETS_MAX:
+        return list(range(n))
+    table = list(range(min(max(n, 2 * len(table), 4096), _SHARED_OFFSETS_MAX)))
+    _shared_offsets = table
+    return table
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for extraction, keeping a map back to it (see the module doc)."""
     if not text:
@@ -335,6 +358,7 @@ def normalize(text: str) -> Normalized:
         deletions += _space_deletions(sub)
     if "\n" in sub:
         deletions += _line_breaks(sub)
+    offsets = _offsets(len(sub))
     if deletions:
         pieces: list[str] = []
         index: list[int] = []
@@ -342,14 +366,14 @@ def normalize(text: str) -> Normalized:
         for s, e in _merge(deletions):
             if s > prev:
                 pieces.append(sub[prev:s])
-                index.extend(range(prev, s))
+                index += offsets[prev:s]
             prev = e
         if prev < len(sub):
             pieces.append(sub[prev:])
-            index.extend(range(prev, len(sub)))
+            index += offsets[prev : len(sub)]
         out = "".join(pieces)
     else:
         out = sub
-        index = list(range(len(sub)))
+        index = offsets[: len(sub)]
     index.append(len(text))
     return Normalized(text, out, index, _duplicates(out))
