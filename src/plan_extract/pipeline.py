@@ -125,6 +125,7 @@ _TIME_SUBJECT = regex.compile(r"(?:年度|全年|当年|今年|本年|年内|每
 _REFERENCE_AFTER = regex.compile(r"的?(?:数目|数字|水平|标准)?(?:还|要|更)?[高低多少快慢]")
 # 占全国人口80%以上的农民: 占 opening the clause's relative part (not 比重占GDP的8%, where a subject precedes)
 _SHARE_RELATIVE = regex.compile(r"(?:^|[，,的来看有])占[^，,。；;]{1,12}$")
+_ACTIVITY_VERBS = frozenset({"开展", "实施", "组织", "举办", "进行", "推进", "完成"})
 _PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
 _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
@@ -1243,7 +1244,13 @@ class _Extractor:
             verb_adjacent = True
         if metric and _LOCATIVE.match(metric) and not metric.startswith(_ZAI_WORDS):
             metric = ""  # (在校学生, 在建矿井 are words)
-        if metric and self._all_verbs(metric) and not left.rstrip().endswith("的"):
+        if (
+            metric
+            and self._all_verbs(metric)
+            and not left.rstrip().endswith("的")
+            # (开展就业帮扶1万人: the object of an activity verb is a noun made of verbs)
+            and not (verb is not None and verb[2] in _ACTIVITY_VERBS and not verb_adjacent and len(metric) >= 4)
+        ):
             # 打通8条断头路, 释放75公顷土地: the words before the number are only a verb
             if r.action is None:
                 r.action = metric
