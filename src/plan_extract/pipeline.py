@@ -97,6 +97,7 @@ _PAREN_ANY = regex.compile(r"[（(][^（()）]{0,30}[)）]")
 _ALTERNATIVE_BODY = r"(?!包括|不包括|含|不含|扣除|注|下同|简称|即|其中|按|暂)\p{Han}{1,8}(?:、\p{Han}{1,8})*"
 _PAREN_ALTERNATIVE = regex.compile(r"[（(]" + _ALTERNATIVE_BODY + r"[)）]")
 _RX_LATIN_END = regex.compile(r"[A-Za-z]$")
+_PAREN_CODE = regex.compile(r"[（(][A-Za-z]{1,4}[_.]?\d+(?:\.\d+)?[)）]")
 _PAREN_ALTERNATIVE_END = regex.compile(r"[（(]" + _ALTERNATIVE_BODY + r"[)）]$")
 _PAREN_TAIL = regex.compile(r"[（(][^（()）]*[)）]?$")
 _QUOTED_TAIL = regex.compile(r"“([^“”]{2,20})”$")
@@ -718,7 +719,8 @@ class _Extractor:
             # alternative stays part of the name
             z = _PAREN_ANY.sub(
                 lambda pm: pm.group(0)
-                if _PAREN_ALTERNATIVE.fullmatch(pm.group(0)) and not _RX_LATIN_END.search(z, 0, pm.start())
+                if (_PAREN_ALTERNATIVE.fullmatch(pm.group(0)) and not _RX_LATIN_END.search(z, 0, pm.start()))
+                or _PAREN_CODE.fullmatch(pm.group(0))  # 细颗粒物（PM2.5）: a pollutant's code names it
                 else "",  # (FDI(外商直接投资): an abbreviation spelt out)
                 z,
             )
@@ -2212,6 +2214,15 @@ class _Extractor:
                         return [x + shared for x in members[:-1]] + [last]
                     break
                 pos_w += len(w)
+        toks_l = self.tok.lcut(last, HMM=False)
+        if (
+            len(members) >= 3
+            and len(toks_l) >= 2
+            and (toks_l[-1] in self.nominal_verbs or toks_l[-1] in self.lex.lead_verbs)
+            and all(len(x) >= 3 and not self._verbs_in(x) and not x.endswith(toks_l[-1]) for x in members[:-1])
+        ):
+            # 省级政务信息系统、自建非涉密业务专网、政务移动应用整合: the work named last is done on each
+            return [x + toks_l[-1] for x in members[:-1]] + [last]
         if min(len(x) for x in members) >= 4 and len({x[-2:] for x in members}) == 1:
             # 新建装配式建筑面积比例、高星级绿色建筑比例: each member is a whole name with its own head
             return members
