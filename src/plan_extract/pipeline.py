@@ -126,6 +126,7 @@ _TIME_SUBJECT = regex.compile(r"(?:年度|全年|当年|今年|本年|年内|每
 _REFERENCE_AFTER = regex.compile(r"的?(?:数目|数字|水平|标准)?(?:还|要|更)?[高低多少快慢]")
 # 占全国人口80%以上的农民: 占 opening the clause's relative part (not 比重占GDP的8%, where a subject precedes)
 _SHARE_RELATIVE = regex.compile(r"(?:^|[，,的来看有])占[^，,。；;]{1,12}$")
+_RATIO_TAIL = regex.compile(r"(?:比例|比重|占比|[^效]率)\s*$")
 _ACTIVITY_VERBS = frozenset({"开展", "实施", "组织", "举办", "进行", "推进", "完成"})
 _PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
@@ -1163,6 +1164,14 @@ class _Extractor:
                         continue  # 经济建设支出, 煤矿建设总规模: inside a compound noun
                     if b2 <= a and _MEASURE_HEAD.fullmatch(self._clean_metric(left[b2:a])):
                         continue  # 竣工面积达到3000万平方米: a verb before a bare measure names the indicator
+                    if (
+                        a2 > 0
+                        and (w[-1] in "到至为在" or w.startswith("达"))
+                        and _RATIO_TAIL.search(left, b2, a)
+                        and "的" not in left[b2:a]
+                        and self._clean_metric(left[:a2])
+                    ):
+                        continue  # 规模化供水工程覆盖农村人口比例达53%: a ratio's name holds its verb
                     if b2 <= a and self._clean_metric(left[b2:a]) not in _EMPTY_OR_SUFFIX:
                         zstart = b2
                         # 新增发电装机达到300万千瓦: a count verb heading the subject of a level verb
