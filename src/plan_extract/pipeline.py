@@ -805,8 +805,12 @@ class _Extractor:
             toks.pop()
         return "".join(toks)
 
-    def _right_metric(self, pos: int, end: int) -> tuple[str, str | None]:
-        """Noun after the quantity (新建4所幼儿园), and a verb that follows it (60个项目入库)."""
+    def _right_metric(self, pos: int, end: int, *, work: bool = False) -> tuple[str, str | None]:
+        """Noun after the quantity (新建4所幼儿园), and a verb that follows it (60个项目入库).
+
+        ``work``: the figure's verb is an activity (完成, 开展 …), whose object may end in a verb
+        (完成200个乡镇专职消防队提质强能: the upgrading is what is done).
+        """
         seg = self.t[pos:end]
         inner = _INNER_COUNT.match(seg) if seg[:1].isdigit() or seg[:1] in "一二三四五六七八九十" else None
         if inner is not None:
@@ -870,6 +874,7 @@ class _Extractor:
                 break
         if (
             verb is None
+            and not work
             and len(seg) > 3
             and ("”" in seg or _ends_with_word(seg, self._tb.lead, self._tb.lead_lens))
         ):
@@ -1330,7 +1335,7 @@ class _Extractor:
             rn_pos = q.end
             if t.startswith("的", rn_pos):
                 rn_pos += 1
-            right_noun, right_verb = self._right_metric(rn_pos, cend)
+            right_noun, right_verb = self._right_metric(rn_pos, cend, work=verb is not None and verb[2] in _ACTIVITY_VERBS)
             right_noun = self._clean_metric(right_noun) if right_noun else ""
             if not right_noun and right_verb in _PURPOSE_VERBS and (q.unit or "").endswith("元"):
                 # 全年投入1.63亿元实施民生微实事项目: the money's purpose names the metric
