@@ -262,6 +262,7 @@ _GRADE_LEAD = regex.compile(r"\d+(?:千伏|[万亿]?吨级|[万亿]元?级|周?�
 _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
 _RX6 = regex.compile(r"(?:任务|工作)$")
 _BUILD_TASK = ("建设任务", "建设工作")
+_DE_WORKS = regex.compile(r"[^，,。；;：:、的\d]{2,12}?工程(?=[，,。；;：:！？\n]|$)")
 _RX7 = regex.compile(r"\s*其中")
 _RX8 = regex.compile(r"(?:从|由)(?!教|业|事|于|此)[^，,。；;从由]{0,12}$")  # (从教津贴, 由于: not a baseline)
 _RX9 = regex.compile(r"人均|生均|户均|每人|每千人|每万人|每百人|每百户|每万|平均|每亩|亩产|单产")
@@ -800,6 +801,8 @@ class _Extractor:
             return z  # (no word to strip at either end, whatever the segmentation)
         toks = self.tok.lcut(z, HMM=False)
         while toks and toks[0] in self.prefix_words:
+            if toks[0] == "在" and "".join(toks).startswith(_ZAI_WORDS):
+                break  # (在园幼儿, 在校学生: a state, not a place word)
             toks.pop(0)
         while toks and toks[-1] in self.suffix_words:
             toks.pop()
@@ -839,6 +842,8 @@ class _Extractor:
                 # 建成2.5万个充电桩、首批32座超充站: what follows the last 、 belongs to the next number
                 cut = seg.rfind("、", 0, stop.start())
                 seg = seg[: cut if cut > 0 else stop.start()]
+            elif stop.group(0) == "的" and (works := _DE_WORKS.match(seg, stop.end())) is not None:
+                seg = seg[: works.end()]  # 7个以上居民小区的优质饮用水入户工程: the works on the things counted
             else:
                 seg = seg[: stop.start()]
         seg = seg[:24]
