@@ -211,7 +211,8 @@ _FRAMED_TOPIC = regex.compile(r"^(?:以|就|拿)(\p{Han}.{0,14}?)(?:来说|而�
 # 建设项目, 改造工程: after a construction verb these heads make a noun, not an object
 _GENERIC_HEAD = regex.compile(r"项目|工程|任务|资金|投资|用地|规模|面积|工作|行动|计划")
 _PLACE_OR_PREP = regex.compile(r"(?:村|镇|乡|片区|城区|街道|社区|西南侧|东南侧|东北侧|西北侧|[东西南北]侧|一期|二期|三期)$|^(?:对|向|给)\p{Han}{1,6}$|^全(?:国|省|市|区|县)$")
-_RELATIVE_RIGHT = regex.compile(r"(?:已经|已|均已)[^，,。；;\d]{1,10}?的(?=\p{Han}{2})")
+# (1所拥有500个养老床位的区级养老院: a having-clause, figures and all, before the head)
+_RELATIVE_RIGHT = regex.compile(r"(?:已经|已|均已)[^，,。；;\d]{1,10}?的(?=\p{Han}{2})|(?:拥有|具有|设有|配有)[^，,。；;的]{1,16}?的(?=\p{Han}{2})")
 # 3000余名符合条件的残疾人: the eligibility clause before the people counted
 _QUALIFYING_DE = regex.compile(r"(?:(?:符合|具备|满足)(?:条件|要求|标准|政策)|有(?:需求|意愿|条件|需要))的(?=\p{Han}{2})")
 _TASK_TAIL = regex.compile(r"(?:任务|目标|指标)+")
