@@ -78,7 +78,7 @@ _TIME_LEAD = regex.compile(
 )
 _CAUSER_LEAD = regex.compile(r"^(?:我们|我国|各地|各级政府)?(?:还|都|一定|仍然)?(?:要|将|必须|应该|应当|需要)?(?:力争|争取|努力|切实)?(?:使|让)(?=\p{Han}{2})")
 _ACHIEVED_CUE = regex.compile(
-    r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|(?<![今明])前[两三四五]年|应到|实到|出席|已经|据了解|據了解|(?<!而)已(?=[\p{Han}])|据[^，,。；\d]{0,20}统计|据(?=[^，,。；]{0,30}统计)|据对(?=[^。；]{0,40}(?:检查|调查|抽查|普查))|为止|同期|只(?:征收|完成|差|有|占)了?|计划完成(?=了|情况|[^，,。；;]{0,10}[%％])|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
+    r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|(?<![今明])前[两三四五]年|应到|实到|出席|已经(?!(?:确定|提出|制定|明确|规定)的)|据了解|據了解|(?<!而)已(?=[\p{Han}])(?!经?(?:确定|提出|制定|明确|规定)的)|据[^，,。；\d]{0,20}统计|据(?=[^，,。；]{0,30}统计)|据对(?=[^。；]{0,40}(?:检查|调查|抽查|普查))|为止|同期|只(?:征收|完成|差|有|占)了?|计划完成(?=了|情况|[^，,。；;]{0,10}[%％])|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
     r"|(?<=\p{Han})以来|(?<![到至在项题节科])目前(?!为止|期)|现在(?![起开要])|这几年|近几年|近年来"  # 解放以来: since; 目前, 现在: the present
     r"|(?<![比较与同于跟和在过的低高超由从自象像])去年(?!同期|同|水平|基础|基数|的水平|的基础|底前)"  # 全市去年新增就业12万人 (not 比去年, 超过去年)
 )
@@ -122,6 +122,7 @@ _TO_YEAR = regex.compile(
 _BARE_YEAR = regex.compile(
     r"(?<![比较同与和从由自至到为于以—–\-－~～\d])((?:19|20)\d{2})年(?!代|[—–\-－~～至到]|以前|的?(?:基数|基础|水平)上?|为基)"
 )
+_CENTURY_END = regex.compile(r"本世纪末")
 _TIME_SUBJECT = regex.compile(r"(?:年度|全年|当年|今年|本年|年内|每年|同期|上半年|下半年)")
 _REFERENCE_AFTER = regex.compile(r"的?(?:数目|数字|水平|标准)?(?:还|要|更)?[高低多少快慢]")
 # 占全国人口80%以上的农民: 占 opening the clause's relative part (not 比重占GDP的8%, where a subject precedes)
@@ -2413,6 +2414,8 @@ def _horizon(ex: _Extractor, r: _Rec, year: int | None) -> tuple[int | str | Non
     span = cues.last("year_span", rel)
     if span is not None:
         return f"{span.group(1)}-{span.group(2)}", per_year
+    if year is not None and year < 2000 and "世纪" in t[r.sent.start : r.q.start] and _CENTURY_END.search(t, r.sent.start, r.q.start):
+        return 2000, per_year  # 到本世纪末…翻两番 in a report of the 1980s: the year 2000
     fy = cues.last("fyp", rel)
     if fy is None and r.sent.section_fyp:
         fy = _last_fyp(r.sent.section_fyp)
