@@ -105,6 +105,13 @@ _NUMERAL_FIRST = frozenset("一二三四五六七八九十")
 _HEADING_FIRST = _NUMERAL_FIRST | frozenset("（(第")
 _REVIEW_FIRST = frozenset("过一五去上刚回这几多两三四经初据前今")
 _RX10_FIRST = frozenset("今明下新未")
+
+
+def _plan_start(cue: str) -> bool:
+    """A sentence opening a plan (今年, 主要目标, 计划…), not one saying a target was met
+    (国内生产总值增长率达到预期目标: a result)."""
+    pm = _PLAN_START.search(cue[:24])
+    return pm is not None and not ("目标" in pm.group(0) and _MET_BEFORE.search(cue, 0, pm.start()))
 _DRAFT_PLAN = regex.compile(r"纲要[（(]?草案")
 
 
@@ -352,13 +359,13 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                     para_review = False
                 if review_cue:
                     para_review = True
-                elif para_review and (strong_plan or _PLAN_START.search(cue[:24])):
+                elif para_review and (strong_plan or _plan_start(cue)):
                     para_review = False
                 eff = "review" if review_cue or para_review else "plan"
             else:
                 if review_cue:
                     running = "review"
-                elif strong_plan or _PLAN_START.search(cue[:24]):
+                elif strong_plan or _plan_start(cue):
                     running = "plan"
                 eff = running or "plan"
             default = "achieved" if eff == "review" else "target"
