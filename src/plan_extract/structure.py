@@ -81,7 +81,7 @@ _RX1 = regex.compile(r"国务院|全国|中华人民共和国")
 _RX2 = regex.compile(r"省$|自治区$")
 _RX3 = regex.compile(r"市$")
 _RX4 = regex.compile(r"[区县旗]$")
-_RX5 = regex.compile(r"回顾|过去|总结|取得的|成就|成绩|(?:当前|目前|现在)的?\p{Han}{0,4}形势$")  # (当前的经济形势: a review)
+_RX5 = regex.compile(r"回顾|过去|总结|取得的|成就|成绩|(?:执行|完成|进展)情况|(?:当前|目前|现在)的?\p{Han}{0,4}形势$")  # (当前的经济形势: a review)
 # a heading stating results (取得新进展, 成效明显, 步伐加快) and none of intent (力争, 奋力, 要, 将 …)
 _RESULT_HEADING = regex.compile(r"取得(?:了)?(?:新|明显|显著|重大|积极|重要)?(?:的)?(?:进展|成效|突破|成果)|新进展|新成效|成效(?:明显|显著)|明显(?:增强|提升|改善|提高)|步伐加快")
 _INTENT_HEADING = regex.compile(r"力争|确保|奋力|努力|全力|争取|要|将|推动|加快|坚持|着力推动")
@@ -221,7 +221,7 @@ class Sentence:
 
 # 国务院总理李克强在政府工作报告中表示，: who said it, in a news report of the report
 _REPORTING_FRAME = regex.compile(
-    r"[^。！？；;]{0,40}?(?:在[^，,。]{0,24}?(?:报告|讲话|会议)[^，,。]{0,4}?中)?(?:表示|指出|提出|介绍)[，,：:]"
+    r"[^。！？；;]{0,40}?(?:在[^，,。]{0,24}?(?:报告|讲话|会议)[^，,。]{0,4}?中)?(?:表示|指出|提出|提到|介绍|建议)[，,：:]"
 )
 
 
@@ -318,7 +318,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
             # 总理在政府工作报告中表示，2021年，…: a news report's frame before what the report says
             cue, cfirst = body, first
             b70 = body[:70]
-            if ("表示" in b70 or "指出" in b70 or "提出" in b70 or "介绍" in b70) and (
+            if ("表示" in b70 or "指出" in b70 or "提出" in b70 or "提到" in b70 or "介绍" in b70 or "建议" in b70) and (
                 rf := _REPORTING_FRAME.match(body)
             ) is not None and rf.end() < len(body):
                 cue = body[rf.end() :].lstrip(" ，,")
