@@ -33,7 +33,7 @@ from .models import (
 )
 from .normalize import Normalized, normalize
 from .quantities import Quantity, find_quantities
-from .structure import Sentence, ascii_years, fyp_period, infer_metadata, split_sentences
+from .structure import Sentence, announces_next_year, ascii_years, fyp_period, infer_metadata, split_sentences
 from .units import base_unit
 
 # Clause boundaries inside a sentence (the comma family); 、 separates list items.
@@ -2474,6 +2474,8 @@ def parse(
         or _DOC_PLAN_WORDS.search(norm.text) is not None
     )
     recs = ex.run(sentences)
+    # (a report given at its year's end: a clause's own year is that under review, not a target year)
+    own_year_min = year + 1 if year is not None and announces_next_year(norm.text, year) else year
     region_re = _region_prefix(region)
     targets: list[Target] = []
     ids: dict[int, str] = {}
@@ -2497,7 +2499,8 @@ def parse(
             and r.extra.get("own_year")
             and year is not None
             and isinstance(horizon, int)
-            and horizon >= year
+            and own_year_min is not None
+            and horizon >= own_year_min
             and r.sent.section_mode != "review"
             and not (r.extra.get("baseline") or r.extra.get("achieved"))
         ):

@@ -105,6 +105,12 @@ _NUMERAL_FIRST = frozenset("一二三四五六七八九十")
 _HEADING_FIRST = _NUMERAL_FIRST | frozenset("（(第")
 _REVIEW_FIRST = frozenset("过一五去上刚回这几多两三四经初据前今")
 _RX10_FIRST = frozenset("今明下新未")
+_NEXT_YEAR_WORK = regex.compile(r"(?:19|20)\d{2}年[^，,。\n]{0,8}(?:工作)?(?:打算|安排|思路|要点|计划)")
+
+
+def announces_next_year(t: str, year: int | None) -> bool:
+    """The text opens by announcing next year's work (…2022年总体情况和2023年工作打算): given at the year's end."""
+    return year is not None and f"{year + 1}年" in t[:200] and _NEXT_YEAR_WORK.search(t, 0, 200) is not None
 
 
 def _plan_start(cue: str) -> bool:
@@ -259,7 +265,13 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
     # a report given at the year's end (明年的计划…, the national reports of 1979–1981): 今年 is the
     # year under review, its figures results and estimates; the plans are for 明年
     year_end = t.count("明年") >= _YEAR_END_MIN
-    year_heads = (f"{year}年", f"{year + 1}年") if year is not None else ()  # (formatted once, not per sentence)
+    # 经开区2022年经济社会发展总体情况和2023年工作打算: a title that announces next year's work
+    # makes the report's own year the one under review
+    title_next = announces_next_year(t, year)
+    if title_next:
+        year_end = True
+    year_heads = (f"{year}年", f"{year + 1}年") if year is not None and not title_next else (f"{year + 1}年",) if year is not None else ()
+    review_before = (year + 1 if title_next else year) if year is not None else 0  # (a leading year before this opens a review)
     mode: str | None = None  # the innermost heading mode and the five-year-plan hint (set at each heading)
     fyp_sec: str | None = None
     while pos < n:
@@ -334,7 +346,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 review_cue = True
             if not review_cue and year is not None and cfirst in "12":
                 ym = _RX8.match(cue)
-                review_cue = bool(ym and int(ym.group(1)) < year and not _RX9.match(cue))
+                review_cue = bool(ym and int(ym.group(1)) < review_before and not _RX9.match(cue))
             strong_plan = not review_cue and bool(
                 (cfirst in _RX10_FIRST and _RX10.match(cue))
                 or (year is not None and cue[:5] in year_heads)
