@@ -33,7 +33,14 @@ from .models import (
 )
 from .normalize import Normalized, normalize
 from .quantities import Quantity, find_quantities
-from .structure import Sentence, announces_next_year, ascii_years, fyp_period, infer_metadata, split_sentences
+from .structure import (
+    Sentence,
+    announces_next_year,
+    ascii_years,
+    fyp_period,
+    infer_metadata,
+    split_sentences,
+)
 from .units import base_unit
 
 # Clause boundaries inside a sentence (the comma family); 、 separates list items.
