@@ -85,7 +85,7 @@ _TIME_LEAD = regex.compile(
 )
 _CAUSER_LEAD = regex.compile(r"^(?:我们|我国|各地|各级政府)?(?:还|都|一定|仍然)?(?:要|将|必须|应该|应当|需要)?(?:力争|争取|努力|切实)?(?:使|让)(?=\p{Han}{2})")
 _ACHIEVED_CUE = regex.compile(
-    r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|(?<![今明])前[两三四五]年|应到|实到|出席|已经(?!(?:确定|提出|制定|明确|规定)的)|据了解|據了解|(?<!而)已(?=[\p{Han}])(?!经?(?:确定|提出|制定|明确|规定)的)|据[^，,。；\d]{0,20}统计|据(?=[^，,。；]{0,30}统计)|据对(?=[^。；]{0,40}(?:检查|调查|抽查|普查))|为止|同期|只(?:征收|完成|差|有|占)了?|计划完成(?=了|情况|[^，,。；;]{0,10}[%％])|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
+    r"(?<![今后未来近再用花需])(?:头|这|过去的?)?两年(?![内后间度多半]|以后|时间|左右|行动|计划|攻坚|[里中]要)(?=来|中|以来|平均|\p{Han}{0,12}增长)|(?<![今明])前[两三四五]年|应到|实到|出席|已经(?!(?:确定|提出|制定|明确|规定)的)|据了解|據了解|(?<!而)已(?=[\p{Han}])(?!经?(?:确定|提出|制定|明确|规定)的)|据[^，,。；\d]{0,20}统计|据(?=[^，,。；]{0,30}统计)|据对(?=[^。；]{0,40}(?:检查|调查|抽查|普查))|为止|同期|首次(?=突破|超过|跨上|迈上|站上|跃上)|只(?:征收|完成|差|有|占)了?|计划完成(?=了|情况|[^，,。；;]{0,10}[%％])|完成(?:了)?(?:全?年)?计划|没有完成|实际上|实际(?:建成|完成|达到)"
     r"|(?<=\p{Han})以来|(?<![到至在项题节科])目前(?!为止|期)|现在(?![起开要])|这几年|近几年|近年来"  # 解放以来: since; 目前, 现在: the present
     r"|(?<![比较与同于跟和在过的低高超由从自象像])去年(?!同期|同|水平|基础|基数|的水平|的基础|底前)"  # 全市去年新增就业12万人 (not 比去年, 超过去年)
 )
@@ -136,6 +136,7 @@ _REFERENCE_AFTER = regex.compile(r"的?(?:数目|数字|水平|标准)?(?:还|�
 _SHARE_RELATIVE = regex.compile(r"(?:^|[，,的来看有])占[^，,。；;]{1,12}$")
 _RATIO_TAIL = regex.compile(r"(?:比例|比重|占比|[^效]率)\s*$")
 _ACTIVITY_VERBS = frozenset({"开展", "实施", "组织", "举办", "进行", "推进", "完成"})
+_CURRENCY_WORDS = ("人民币", "美元", "港币", "欧元")
 _PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
 _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
@@ -831,8 +832,8 @@ class _Extractor:
             seg = seg[size.end() :]  # 3座35万千瓦光热电站: the size of each, then the thing counted
         if not seg or not (_RX5.match(seg) or _GRADE_LEAD.match(seg)) or seg.startswith(_MILESTONES):
             return "", None  # (迈上1000亿斤新台阶: a milestone, not what is measured)
-        if seg[0] in _PREDICATE_FIRST:
-            return "", None  # (定为7.5%左右是必要的: a predicate about the figure, not a noun)
+        if seg[0] in _PREDICATE_FIRST or seg.startswith(_CURRENCY_WORDS):
+            return "", None  # (定为7.5%左右是必要的: a predicate about the figure; 2200亿元人民币: the currency)
         rel = _RELATIVE_RIGHT.match(seg) or (_QUALIFYING_DE.match(seg) if seg[:1] in "符具满有" else None)
         if rel is None and "的" in seg[1:4]:
             # 约1亿人居住的棚户区和城中村改造: the counted people are the subject of a clause on what follows
@@ -1834,8 +1835,8 @@ class _Extractor:
             am = None  # 改造已建成自然村的污水设施，满意度不低于80%: 已 describes another clause's noun
         if am is not None:
             pm = cues.last("plan", rel)
-            if pm is None or pm.start() < am.end():
-                r.extra["achieved"] = True
+            if (pm is None or pm.start() < am.end()) and not (pm is not None and am.group(0) == "首次"):
+                r.extra["achieved"] = True  # (力争…首次突破: a first crossing aimed at)
         elif t.find("目标", q.end, sent.end) >= 0 and _TARGET_MISSED_AFTER.match(t, q.end, sent.end):
             r.extra["achieved"] = True  # 居民消费价格上涨5.9%，高出预期目标1.9个点: a result set against the target
         if q.comparator == "=" and q.special is None:
