@@ -136,6 +136,8 @@ _REFERENCE_AFTER = regex.compile(r"的?(?:数目|数字|水平|标准)?(?:还|�
 _SHARE_RELATIVE = regex.compile(r"(?:^|[，,的来看有])占[^，,。；;]{1,12}$")
 _RATIO_TAIL = regex.compile(r"(?:比例|比重|占比|[^效]率)\s*$")
 _ACTIVITY_VERBS = frozenset({"开展", "实施", "组织", "举办", "进行", "推进", "完成"})
+_NATION_AFTER = regex.compile(r"(?:多)?(?:中国人|人民(?![币幣])|人口|人的|劳动力|在校学生|农民)")
+_LEVEL_ONLY = frozenset({"达", "达到", "将达", "超过", "突破", "为"})
 _CURRENCY_WORDS = ("人民币", "美元", "港币", "欧元")
 _PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
@@ -1852,6 +1854,16 @@ class _Extractor:
                 r.q = dataclasses.replace(q, comparator=comp)
         if r.metric and r.metric.endswith(("限额", "起点", "门槛")) and r.action is None:
             return None  # 钢铁工业的投资限额为1000万元: a threshold being defined, not a quantity to reach
+        if q.unit in ("亿", "亿人", "亿名") and _NATION_AFTER.match(t, q.end, cend):
+            r.extra["achieved"] = True  # 解决13亿中国人的吃饭问题, 我国有2.9亿在校学生: the nation's size, a present fact
+        if (
+            r.metric
+            and r.metric.endswith("毕业生")
+            and (r.action is None or r.action in _LEVEL_ONLY)
+            and (q.unit or "").endswith("人")
+            and t.find("今年", sent.start, q.start) >= 0
+        ):
+            r.extra["forecast"] = True  # 今年高校毕业生将达727万人: the size of the year's cohort (spec: a forecast)
         if t.endswith("比", cstart, q.start) and _REFERENCE_AFTER.match(t, q.end, cend):
             return None  # 每个农民的收入比70元的数目低: the figure is what is compared with, not a quantity to reach
         if q.unit in ("%", "‰") and "占" in left and t.startswith("的", q.end) and _RX_HAN.match(t, q.end + 1) and _SHARE_RELATIVE.search(left):

@@ -114,6 +114,9 @@ _VAGUE_AFTER = regex.compile(
     r"|(?<=岁)(?:即|就|后|起)"  # 满3岁即入园: an age condition
     r"|(?<=[个项])(?:主要|具体|预期性|约束性)?(?:指标|量化指标)"  # 五大类23个主要指标: how many indicators a plan has
     r"|(?<=人)制"  # 3人制篮球场: a format
+    r"|(?<=元)结构"  # 城乡二元结构: dual, not money
+    r"|(?<=个)民族"  # 56个民族: the nation's make-up, not a count to reach
+    r"|(?<=小时)(?:开放|运营|服务)"  # 公园24小时开放: opening hours
     r"|(?<=名)(?:[省市区县]?(?:人大|政协))?(?:代表|委员)"  # 来自县内的162名代表: who attend the session, in a news report
     r"|(?<=次)(?:全会|全体会议)"  # 市委十三届十二次全会: a session's name
     r"|(?<=[个条])(?:留言|评论|回复)"  # 0个留言: a web page's furniture
@@ -393,6 +396,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue  # 五十四匹马力的拖拉机一万五千台, 30万千瓦的机组2台: the size of each thing counted after it
         if base_unit not in lex.count_units and _PROGRAMME_AFTER.match(text, e):
             continue  # 新增千亿斤粮食生产能力规划, 百亿斤粮食产能提升工程: a programme's name
+        if unit == "条" and prev_char == "新" and not m.group("pre"):
+            continue  # 鼓励引导民间投资新36条: a policy's nickname
         if _VAGUE_AFTER.match(text, e):
             continue  # 做好十一个方面重点工作, 15分钟健身圈, 1小时通勤圈: names, not quantities
         if _SIZE_CLASS.match(text, e if not m.group("post") else m.start("post")) and unit.endswith("元"):
