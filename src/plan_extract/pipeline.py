@@ -138,6 +138,7 @@ _RATIO_TAIL = regex.compile(r"(?:比例|比重|占比|[^效]率)\s*$")
 _ACTIVITY_VERBS = frozenset({"开展", "实施", "组织", "举办", "进行", "推进", "完成"})
 _NATION_AFTER = regex.compile(r"(?:多)?(?:中国人|人民(?![币幣])|人口|人的|劳动力|在校学生|农民)")
 _LEVEL_ONLY = frozenset({"达", "达到", "将达", "超过", "突破", "为"})
+_PER_OUTPUT = regex.compile(r"单位(?:国内|地区)?生产总值|单位GDP|单位工业增加值|万元(?:国内|地区)?(?:生产总值|GDP)")
 _CURRENCY_WORDS = ("人民币", "美元", "港币", "欧元")
 _PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
@@ -2283,6 +2284,10 @@ class _Extractor:
                 ):
                     shared = toks[-2] + shared  # 美丽河湖、美丽海湾建成率: the rate names what it counts
                 return [x + shared for x in members[:-1]] + [last]
+        pg = _PER_OUTPUT.match(first)
+        if pg is not None and pg.end() < len(first) and not any(x.startswith(pg.group(0)) for x in members[1:]):
+            # 单位国内生产总值能耗和二氧化碳排放: per unit of output, for every member
+            return [first] + [pg.group(0) + x for x in members[1:]]
         short = min(len(x) for x in members[1:-1]) if len(members) > 2 else None
         if len(first) > len(last) + 1 and (short is None or len(first) > short + 1):
             toks = self.tok.lcut(first, HMM=False)
