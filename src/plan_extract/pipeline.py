@@ -139,6 +139,7 @@ _ACTIVITY_VERBS = frozenset({"开展", "实施", "组织", "举办", "进行", "
 _NATION_AFTER = regex.compile(r"(?:多)?(?:中国人|人民(?![币幣])|人口|人的|劳动力|在校学生|农民)")
 _LEVEL_ONLY = frozenset({"达", "达到", "将达", "超过", "突破", "为"})
 _PER_OUTPUT = regex.compile(r"单位(?:国内|地区)?生产总值|单位GDP|单位工业增加值|万元(?:国内|地区)?(?:生产总值|GDP)")
+_MODAL_PREFIX = frozenset({"拟", "待", "将", "已", "正在", "计划"})
 _CURRENCY_WORDS = ("人民币", "美元", "港币", "欧元")
 _PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
@@ -873,6 +874,7 @@ class _Extractor:
             for w in self.tok.lcut(seg, HMM=False):
                 if (
                     pos_w >= 1
+                    and seg[:pos_w] not in _MODAL_PREFIX  # (拟竣工投产项目: projects due to be completed)
                     and w in self._tb.pivot_verbs
                     and not seg.startswith(_COMPOUND_HEADS, pos_w + len(w))
                     # 农村公路提档升级改造: the works (not after an adverb: 铁路项目加快建设)
@@ -885,8 +887,14 @@ class _Extractor:
         for a, b, w in verbs:
             if verb is not None and a >= len(seg):
                 break
-            if a > 0 and w not in self.nominal_verbs and not seg.startswith(("工程", "项目", "设施"), b):
-                # (学校新改扩建工程: a verb before 工程 is part of the name of the works)
+            if (
+                a > 0
+                and w not in self.nominal_verbs
+                and not seg.startswith(("工程", "项目", "设施"), b)
+                and not (seg[:a] in _MODAL_PREFIX and seg.endswith(("项目", "工程")))
+            ):
+                # (学校新改扩建工程: a verb before 工程 is part of the name of the works;
+                # 拟竣工投产项目: after a modal the verb qualifies the projects)
                 verb = w
                 seg = seg[: a - 1 if seg[a - 1] == "新" and a > 1 else a]  # 学校新改扩建: 新 goes with the verb
                 break
