@@ -140,6 +140,7 @@ _NATION_AFTER = regex.compile(r"(?:多)?(?:中国人|人民(?![币幣])|人口|�
 _LEVEL_ONLY = frozenset({"达", "达到", "将达", "超过", "突破", "为"})
 _PER_OUTPUT = regex.compile(r"单位(?:国内|地区)?生产总值|单位GDP|单位工业增加值|万元(?:国内|地区)?(?:生产总值|GDP)")
 _MODAL_PREFIX = frozenset({"拟", "待", "将", "已", "正在", "计划"})
+_ADJECTIVE_LEAD = regex.compile(r"\p{Han}{2,3}性(?=\p{Han}{4})")
 _CURRENCY_WORDS = ("人民币", "美元", "港币", "欧元")
 _PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
@@ -1034,6 +1035,8 @@ class _Extractor:
                     and not self._verbs_in(rest[:2])
                 ):
                     hit = (verb, rest)
+        if hit is None and len(metric) >= 6 and (am := _ADJECTIVE_LEAD.match(metric)) is not None:
+            hit = self._lead_verb(metric[am.end() :])  # 抢救性康复救助残疾儿童: an adjective before the verb
         cache[metric] = hit
         return hit
 
