@@ -141,6 +141,7 @@ _LEVEL_ONLY = frozenset({"达", "达到", "将达", "超过", "突破", "为"})
 _PER_OUTPUT = regex.compile(r"单位(?:国内|地区)?生产总值|单位GDP|单位工业增加值|万元(?:国内|地区)?(?:生产总值|GDP)")
 _MODAL_PREFIX = frozenset({"拟", "待", "将", "已", "正在", "计划"})
 _ADJECTIVE_LEAD = regex.compile(r"\p{Han}{2,3}性(?=\p{Han}{4})")
+_DISPOSAL_LATE = regex.compile(r"[、，,](?:\p{Han}{0,4}?)把(\p{Han}{2,10})$")
 _CURRENCY_WORDS = ("人民币", "美元", "港币", "欧元")
 _PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
@@ -156,7 +157,7 @@ _DETACHED_APPROX = regex.compile(r"(?:大约|(?<![节条契预签合制公盟缔
 _DETACHED_MIN = regex.compile(r"(?:至少|最少|最低)\p{Han}{1,3}$")
 _DETACHED_MAX = regex.compile(r"(?:至多|最多|最高)(?:不超过)?\p{Han}{0,3}$")
 # 工人职员的平均工资以货币计算, 农业总产值在五年内: a basis of measurement or a period is not the metric
-_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|(?<=\p{Han}{2})的?(?:宏观)?(?:调控|预期)(?:目标)?|(?<=\p{Han}{2})的?控制目标|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:内|中|里|间)|每年|(?<=\p{Han}{2})(?:全年|今年|年内|[两三五十]年|至少|最少|(?:平均)?每(?:[\d.]+|[一二两三四五六七八九十百千万]+)?(?:斤|公斤|吨|亩|人)))$")
+_METRIC_TAIL = regex.compile(r"(?:(?<=\p{Han}{2})(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|(?<=\p{Han}{2})的?(?:宏观)?(?:调控|预期)(?:目标)?|(?<=\p{Han}{2})的?控制目标|(?<=产值|生产|总值|产量)计划|按[^，,。；;]{1,6}口径|以[^，,。；;]{1,6}计算|在?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年(?:内|中|里|间)|每年|(?<=\p{Han}{2})(?:全年|今年(?:年)?底(?:前)?|今年|年内|年底前|年底|年末|[两三五十]年|至少|最少|(?:平均)?每(?:[\d.]+|[一二两三四五六七八九十百千万]+)?(?:斤|公斤|吨|亩|人)))$")
 _YEAR_OF = regex.compile(r"(?:((?:19|20)\d{2})年|(?<=比)(?:上年|去年|前一年|现有|目前|现在|第[一二三四五六七八九十]+个五年计划(?:期间|时期)))的$")
 _CREATED_DE = regex.compile(r"^[^的，,。；;、]{0,8}?(?:新增加|增加|新增|新建成|新建|建成|设立|施工|投入生产|投产)的(?!\p{Han}?的)")
 # 铁：…五年内增加的年产能力为280万吨 → 铁年产能力: a capacity or output noun takes the line's topic
@@ -271,7 +272,7 @@ _TARGET_FRAME_LEAD = regex.compile(r"[^，,。；;]*?(?:主要)?(?:预期)?目�
 _DISPOSAL_LEAD = regex.compile(r"^(?:坚决|要|必须|并|还要|再|逐步)?(?:把|将)(?=\p{Han}{2})")
 _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
 _RX2 = regex.compile(r"为?(?:比|同|与|较)(?:上年|去年|上一年|前一年|今年|本年|同期|现有|目前|现在|(?:19|20)\d{2}年|第[一二三四五六七八九十]+个五年计划|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?(?:末|期间|时期))[^，,]*$")
-_RX3 = regex.compile(r"(?<!所)占(?!比)(?![^，,]*(?:比重|比例)$)[^，,]*$")  # X占全市…: cut; X占GDP(的)?比重 names an indicator
+_RX3 = regex.compile(r"(?<!所)占(?!比)(?![^，,]*(?:比重|比例)(?:继续|仍然|仍|将|要|力争|稳定)?$)[^，,]*$")  # X占全市…: cut; X占GDP(的)?比重 names an indicator
 _RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮|个)")
 _GRADE_LEAD = regex.compile(r"\d+(?:千伏|[万亿]?吨级|[万亿]元?级|周?岁(?:及)?(?:以下|以上))\p{Han}")  # 20个500千伏输变电工程, 2个500亿级产业集群: a grade opens the noun
 _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
@@ -749,6 +750,8 @@ class _Extractor:
             z = z[fm.end() :]  # 经济社会发展主要预期目标是地区生产总值增长7%: the frame of the list, inline
         if "把" in z[:5] or "将" in z[:5]:
             z = _DISPOSAL_LEAD.sub("", z)  # 坚决把文件压减三分之一: the object moved before the verb
+        elif "把" in z and (bm := _DISPOSAL_LATE.search(z)) is not None:
+            z = bm.group(1)  # …精简会议、坚决把文件压减三分之一: the object after a late 把
         # 建筑安装工程比去年同期…, X占全市…: the comparison base is not part of the metric
         if "比" in z or "同" in z or "与" in z or "较" in z:
             z = _RX2.sub("", z)
