@@ -177,7 +177,7 @@ _PLANNED_VERB = regex.compile(r"(?:拟|将|要)?(?:为|达|安排|提高|增长|
 # verbs that, with an object and 的, make a relative clause naming money (用于教育的经费)
 _RELATIVE_VERBS = frozenset({"用于"})
 _DE_HEAD_END = regex.compile(r"的[^\d，,、的“”]{1,6}$")
-_PURPOSE_VERBS = frozenset({"实施", "用于", "支持", "开展", "推进"})
+_PURPOSE_VERBS = frozenset({"实施", "用于", "支持", "开展", "推进", "设立", "建立"})
 _FUNDERS = frozenset(
     {"中央财政", "财政", "各级财政", "地方财政", "省级财政", "市级财政", "区级财政", "县级财政", "本级财政", "政府", "国家",
      "各级政府", "中央政府", "国家财政"}
