@@ -147,7 +147,7 @@ _PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
 _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
 # 出口总额, 就业人数, 投资额: a verb before a measure word is part of an indicator's name
-_MEASURE_HEAD = regex.compile(r"(?:投资|学生|人员|工人|职工|人口|总额|总量|总值|额|量|率|数|值|人数|规模|比重|比例|占比|强度|增速|增幅|水平|指数|价格|能力|收入|支出|金额|面积|时间|周期|标准)")
+_MEASURE_HEAD = regex.compile(r"(?:投资|学生|人员|工人|职工|人口|总额|总量|总值|额|量|率|数|值|人数|规模|比重|比例|占比|强度|增速|增幅|水平|指数|价格|能力|收入|支出|金额|面积|时间|周期|标准|里程)")
 # 具有…的X, 技术专业、产业鲜明、生态完善的X: descriptions (clauses of four or more characters) before 的
 _DESCRIPTOR_DE = regex.compile(r"^(?:(?:具有|拥有|已经|已)[^的，,。；;]{1,16}的|[^的，,。；;、]{4,}(?:、[^的，,。；;、]{4,})+的)")
 # 43 新装…, 龙岗公安分局 44 对全区…: a table's row number (and the previous row's department before it)
@@ -1217,6 +1217,8 @@ class _Extractor:
                             zstart = a2
                             r.extra["count_subject"] = True
                 zone = left[zstart:a]
+                if zone.endswith("新") and len(zone) > 3 and w not in _SUBJECT_COUNT_VERBS:
+                    zone = zone[:-1]  # 保障性安居工程新安排740万套: 新 goes with the verb
         elif not self._clean_metric(zone):
             verb_adjacent = True
         # A share: 一般预算收入占全市32.46% (占全市 is the relation, the subject the metric; the
