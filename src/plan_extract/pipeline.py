@@ -94,7 +94,7 @@ _ACHIEVED_CUE = regex.compile(
 _ATTRIBUTIVE_DONE = regex.compile(r"\p{Han}{1,8}的\p{Han}")
 _RX_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 _RATIO_OF_YEAR = regex.compile(r"(?:为|是|相当于|等于)$")
-_MIDYEAR_CUE = regex.compile(r"(?<![今明])上半年|前三季度|(?<![今明])一季度|1[—\-－~～至]\d{1,2}月|一至[二三四五六七八九十]{1,2}月")
+_MIDYEAR_CUE = regex.compile(r"(?<![今明])上半年|前三季度|(?<![今明])一季度|一二两月|一、二月份|(?:头|前)两个月|1[—\-－~～至]\d{1,2}月|一至[二三四五六七八九十]{1,2}月")
 # 高出预期目标1.9个点: a figure set against the target is a result (scanned only where 目 occurs)
 _MISSED_TARGET_CUE = regex.compile(r"(?:高出|超出|超过|低于|高于|快于|慢于)(?:全年)?(?:预期|计划)?目标(?:任务)?")
 _TARGET_MISSED_AFTER = regex.compile(r"[，,]?" + _MISSED_TARGET_CUE.pattern)  # (…，高出预期目标 right after the figure)
@@ -142,6 +142,7 @@ _PER_OUTPUT = regex.compile(r"单位(?:国内|地区)?生产总值|单位GDP|单
 _MODAL_PREFIX = frozenset({"拟", "待", "将", "已", "正在", "计划"})
 _ADJECTIVE_LEAD = regex.compile(r"\p{Han}{2,3}性(?=\p{Han}{4})")
 _DISPOSAL_LATE = regex.compile(r"[、，,](?:\p{Han}{0,4}?)把(\p{Han}{2,10})$")
+_APPROX_SHARE = regex.compile(r"(?<![节条契预签合制公盟缔])约占[^，,。；;\d]{0,16}$")
 _CURRENCY_WORDS = ("人民币", "美元", "港币", "欧元")
 _PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
@@ -377,7 +378,7 @@ _INDICATOR_STARTS = (
 _COMPARED_BASE = regex.compile(r"(?:比|较)(?:原定|原计划|计划原定|五年计划原定|上年|去年|过去)")
 _WORKS_TAIL = regex.compile(r"(?:建设)?(?:力度|步伐)$|建设$")
 # (1956年国家预算用在…的支出，共占…: a year opening the clause is no part of it)
-_RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])(?:(?:19|20)\d{2}年)?([^，,；;：:\d\x00]{2,30})$")
+_RX_PREV_CLAUSE = regex.compile(r"(?:^|[，,；;：:])\s*(?:(?:19|20)\d{2}年)?([^，,；;：:\d\x00]{2,30})$")
 _DOC_PLAN_WORDS = regex.compile(r"计划|预期|今后|未来|下一步")
 _RX_TARGET_WORD = regex.compile(r"目标|预期|主要指标")
 
@@ -1584,7 +1585,9 @@ class _Extractor:
                 # (a circumstance, a time) is passed over for the one before it)
                 i_pc = max(t.rfind("，", sent.start, end_pc), t.rfind(",", sent.start, end_pc)) if end_pc > sent.start else -1
                 skipped = t[i_pc + 1 if i_pc >= 0 else sent.start : end_pc]
-                if i_pc < 0 or not _SKIPPABLE_CLAUSE.match(skipped) or skipped.lstrip().startswith(_ZAI_WORDS):
+                if i_pc < 0 or skipped.lstrip().startswith(_ZAI_WORDS) or not (
+                    _SKIPPABLE_CLAUSE.match(skipped) or skipped.endswith("的部分")  # (…，通过国家预算的部分，拟定为)
+                ):
                     break
                 end_pc = i_pc
             lo_pc = max(sent.start, end_pc - 30)
@@ -1608,7 +1611,12 @@ class _Extractor:
                         cand = self._clean_metric(cand[vs[0][1] :])
                 de = cand.rfind("的")
                 # (为职工修建的住宅面积: a verb inside a relative clause before 的 is fine)
-                if cand and not self._verbs_in(cand[de + 1 :] if de > 0 else cand) and len(cand) <= 24:
+                # (基本建设投资总额: a nominal verb inside a compound noun is no verb of a clause)
+                if (
+                    cand
+                    and not [v for v in self._verbs_in(cand[de + 1 :] if de > 0 else cand) if v[2] not in self.nominal_verbs]
+                    and len(cand) <= 24
+                ):
                     metric = cand
                     r.metric_inherited = True
         if (
@@ -1858,7 +1866,7 @@ class _Extractor:
                 r.extra["achieved"] = True  # (力争…首次突破: a first crossing aimed at)
         elif t.find("目标", q.end, sent.end) >= 0 and _TARGET_MISSED_AFTER.match(t, q.end, sent.end):
             r.extra["achieved"] = True  # 居民消费价格上涨5.9%，高出预期目标1.9个点: a result set against the target
-        if q.comparator == "=" and q.special is None:
+        if q.comparator == "=" and q.special in (None, "fraction"):
             tail = t[max(cstart, q.start - 6) : q.start]
             comp = None
             if ("少" in tail or "低" in tail) and _DETACHED_MIN.search(tail):
@@ -1867,6 +1875,8 @@ class _Extractor:
                 comp = "<="
             elif "约" in tail and _DETACHED_APPROX.search(tail):
                 comp = "~"
+            elif "约占" in t[cstart : q.start] and _APPROX_SHARE.search(t, cstart, q.start):
+                comp = "~"  # 约占全年投资总额的三分之二: 约 before the share's verb
             if comp is not None:
                 r.q = dataclasses.replace(q, comparator=comp)
         if r.metric and r.metric.endswith(("限额", "起点", "门槛")) and r.action is None:
