@@ -143,6 +143,7 @@ _MODAL_PREFIX = frozenset({"拟", "待", "将", "已", "正在", "计划"})
 _ADJECTIVE_LEAD = regex.compile(r"\p{Han}{2,3}性(?=\p{Han}{4})")
 _DISPOSAL_LATE = regex.compile(r"[、，,](?:\p{Han}{0,4}?)把(\p{Han}{2,10})$")
 _APPROX_SHARE = regex.compile(r"(?<![节条契预签合制公盟缔])约占[^，,。；;\d]{0,16}$")
+_SHARE_CLAUSE = regex.compile(r"\s*在[^，,。；;]{2,16}中的(?:比重|比例)")
 _CURRENCY_WORDS = ("人民币", "美元", "港币", "欧元")
 _PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
@@ -841,7 +842,7 @@ class _Extractor:
             seg = seg[size.end() :]  # 3座35万千瓦光热电站: the size of each, then the thing counted
         if not seg or not (_RX5.match(seg) or _GRADE_LEAD.match(seg)) or seg.startswith(_MILESTONES):
             return "", None  # (迈上1000亿斤新台阶: a milestone, not what is measured)
-        if seg[0] in _PREDICATE_FIRST or seg.startswith(_CURRENCY_WORDS):
+        if seg[0] in _PREDICATE_FIRST or seg.startswith(_CURRENCY_WORDS) or seg.startswith(("或者", "或是", "甚至")):
             return "", None  # (定为7.5%左右是必要的: a predicate about the figure; 2200亿元人民币: the currency)
         rel = _RELATIVE_RIGHT.match(seg) or (_QUALIFYING_DE.match(seg) if seg[:1] in "符具满有" else None)
         if rel is None and "的" in seg[1:4]:
@@ -1580,6 +1581,7 @@ class _Extractor:
             # 生产资料在工业总产值中所占的比重，将由46%上升到47%: the subject stands alone in the clause before
             # (…的投资额，约占全年投资总额的三分之二: a fraction too)
             end_pc = cstart - 1
+            share_tail = ""
             for _ in range(2):
                 # (棉花的亩产量在十二年内，按照不同的情况，分别达到…: a clause that names nothing
                 # (a circumstance, a time) is passed over for the one before it)
@@ -1589,6 +1591,8 @@ class _Extractor:
                     _SKIPPABLE_CLAUSE.match(skipped) or skipped.endswith("的部分")  # (…，通过国家预算的部分，拟定为)
                 ):
                     break
+                if not share_tail and (sh := _SHARE_CLAUSE.fullmatch(skipped)) is not None:
+                    share_tail = sh.group(0).strip()  # …的农户，在全国农户总数中的比重，将达到1/3: the subject's share
                 end_pc = i_pc
             lo_pc = max(sent.start, end_pc - 30)
             seg_pc = t[lo_pc : max(sent.start, end_pc)]
@@ -1617,7 +1621,7 @@ class _Extractor:
                     and not [v for v in self._verbs_in(cand[de + 1 :] if de > 0 else cand) if v[2] not in self.nominal_verbs]
                     and len(cand) <= 24
                 ):
-                    metric = cand
+                    metric = cand + share_tail
                     r.metric_inherited = True
         if (
             metric
