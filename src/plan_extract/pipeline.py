@@ -144,6 +144,7 @@ _ADJECTIVE_LEAD = regex.compile(r"\p{Han}{2,3}性(?=\p{Han}{4})")
 _DISPOSAL_LATE = regex.compile(r"[、，,](?:\p{Han}{0,4}?)把(\p{Han}{2,10})$")
 _APPROX_SHARE = regex.compile(r"(?<![节条契预签合制公盟缔])约占[^，,。；;\d]{0,16}$")
 _SHARE_CLAUSE = regex.compile(r"\s*在[^，,。；;]{2,16}中的(?:比重|比例)")
+_FUNDS_FROM = regex.compile(r"从([^，,。；;从]{2,16}?)中(拿出|提取|划出|调出|安排|调剂)$")
 _CURRENCY_WORDS = ("人民币", "美元", "港币", "欧元")
 _PREDICATE_FIRST = frozenset("是")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
@@ -1577,6 +1578,10 @@ class _Extractor:
                 metric += bm.group(1)
         if metric in _SCOPE_ONLY and not use_right:
             metric = ""  # 下调…单位缴费比例，各地可降至16%: a scope alone names nothing; the clause before does
+        if not metric and "从" in left and (fm_src := _FUNDS_FROM.search(left)) is not None:
+            metric = self._clean_metric(fm_src.group(1))  # 从失业保险基金结余中拿出1000亿元: the fund drawn on
+            if metric and r.action is None:
+                r.action = fm_src.group(2)
         if not metric and (prev is None or prev.q.end < cstart) and q.special in (None, "fraction"):
             # 生产资料在工业总产值中所占的比重，将由46%上升到47%: the subject stands alone in the clause before
             # (…的投资额，约占全年投资总额的三分之二: a fraction too)
