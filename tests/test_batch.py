@@ -562,3 +562,29 @@ def test_workers_fork_from_a_single_threaded_main_and_from_the_fork_server_other
     assert parents and proc.pid not in parents, parents
     assert all(pp and proc.pid not in pp for pp in parents.values()), (proc.pid, parents)
     assert tree(out) == tree(ref)
+
+
+BAR_ON_A_TERMINAL = """
+import io, sys
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+sys.stderr = Terminal()
+from plan_extract.cli_batch import _Bar
+from plan_extract._pool import fork_is_safe
+bar = _Bar()
+bar.start(3, 0)
+bar.advance(None)
+print(bar._bar is not None, fork_is_safe())
+bar.close()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork from the main process: Linux only")
+def test_the_progress_bar_starts_no_thread() -> None:
+    """A bar drawn on a terminal leaves the main process single-threaded, so the workers can fork from it."""
+    pytest.importorskip("tqdm")
+    out = subprocess.run(
+        [sys.executable, "-c", BAR_ON_A_TERMINAL], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["True", "True"], out.stderr
