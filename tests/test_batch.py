@@ -588,3 +588,23 @@ def test_the_progress_bar_starts_no_thread() -> None:
         [sys.executable, "-c", BAR_ON_A_TERMINAL], capture_output=True, text=True, check=True
     )
     assert out.stdout.split() == ["True", "True"], out.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork from the main process: Linux only")
+def test_a_forked_pool_leaves_the_callers_garbage_collector_as_it_was(
+    reports: Path, tmp_path: Path
+) -> None:
+    """The heap is frozen (gc.freeze) only while workers fork from the caller."""
+    code = (
+        "import gc, sys; from plan_extract.batch import run_batch; "
+        "s = run_batch(sys.argv[1], sys.argv[2], jobs=2); "
+        "print(s.count('done'), gc.get_freeze_count(), gc.isenabled())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(reports), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    done, frozen, enabled = out.stdout.split()
+    assert int(done) > 1 and frozen == "0" and enabled == "True", out.stderr

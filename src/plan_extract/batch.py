@@ -516,15 +516,39 @@ def _run_pool(
     tasks: Sequence[Task], jobs: int, emit: Callable[[FileResult], None], *, chunked: bool = True
 ) -> list[Task]:
     """Run on a process pool; returns the tasks lost to a dead worker (to be retried)."""
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
-
     chunks = _chunks(tasks, jobs) if chunked else [[t] for t in tasks]
-    lost: list[Task] = []
     ctx = _mp_context()
     forked = ctx.get_start_method() == "fork"
     if forked:  # the workers inherit what this process has loaded: load it once, here
         from . import _warm  # noqa: F401
+    with _frozen_heap(forked):
+        return _pool_run(ctx, forked, chunks, jobs, emit)
+
+
+@contextlib.contextmanager
+def _frozen_heap(frozen: bool) -> Iterator[None]:
+    """``gc.freeze()`` while workers fork from this process: their collections then skip the
+    inherited objects (jieba's dictionary, the patterns) instead of touching, and so copying,
+    every page of them. Undone afterwards."""
+    if not frozen:
+        yield
+        return
+    import gc
+
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _pool_run(
+    ctx: Any, forked: bool, chunks: list[list[Task]], jobs: int, emit: Callable[[FileResult], None]
+) -> list[Task]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    lost: list[Task] = []
     lifeline, keepalive = ctx.Pipe(duplex=False)
     with (
         contextlib.closing(keepalive),
