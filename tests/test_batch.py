@@ -475,3 +475,136 @@ def test_package_closure_reads_every_form_of_relative_import(tmp_path: Path) -> 
         (tmp_path / f"{n}.py").write_text("", encoding="utf-8")
     got = [p.name for p in _package_closure(tmp_path, ["a"])]
     assert got == ["a.py", "b.py", "c.py", "d.py", "e.py", "f2.py", "g.py"]
+
+
+PARENT_SITECUSTOMIZE = """
+import os
+if os.environ.get("PLAN_EXTRACT_TEST_LOG"):
+    import plan_extract.batch as _b
+    _convert = _b.convert_file
+    def _logged(task):
+        log = os.path.join(os.environ["PLAN_EXTRACT_TEST_LOG"], str(os.getpid()))
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{os.getppid()} {task.rel}\\n")
+        return _convert(task)
+    _b.convert_file = _logged
+"""
+
+# run_batch with --jobs 2 from a process that has a second thread (a notebook, a Dask client)
+THREADED_BATCH = """
+import sys, threading
+from plan_extract.batch import run_batch
+stop = threading.Event()
+threading.Thread(target=stop.wait, daemon=True).start()
+summary = run_batch(sys.argv[1], sys.argv[2], jobs=2, table="csv", max_bytes=60_000)
+stop.set()
+print(summary.exit_code)
+"""
+
+
+def _parents(log: Path) -> dict[int, set[int]]:
+    """Worker pid -> the parent pids it logged (one per worker)."""
+    return {
+        int(p.name): {int(line.split()[0]) for line in p.read_text(encoding="utf-8").splitlines()}
+        for p in log.iterdir()
+    }
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork from the main process: Linux only")
+def test_workers_fork_from_a_single_threaded_main_and_from_the_fork_server_otherwise(
+    reports: Path, tmp_path: Path
+) -> None:
+    """The two ways workers start give the same bytes as --jobs 1.
+
+    A single-threaded main process (``plan-extract batch``) forks the workers itself; a
+    process with another thread hands that to the fork server, whose workers are not its
+    children.
+    """
+    add_bad_files(reports)
+    make_corpus(reports / "many", 24)
+    ref, hook = tmp_path / "ref", tmp_path / "hook"
+    assert run_batch(reports, ref, jobs=1, table="csv", max_bytes=60_000).exit_code == 1
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(textwrap.dedent(PARENT_SITECUSTOMIZE), encoding="utf-8")
+
+    # the command line: workers are children of the main process
+    out, log = tmp_path / "cli", tmp_path / "log-cli"
+    log.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(hook), "PLAN_EXTRACT_TEST_LOG": str(log)}
+    cmd = [sys.executable, "-m", "plan_extract.cli", "batch", str(reports), "-o", str(out)]
+    proc = subprocess.Popen(
+        [*cmd, "-j", "2", "--table", "csv", "--max-bytes", "60000"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    stderr = proc.communicate(timeout=300)[1]
+    assert proc.returncode == 1, stderr
+    parents = _parents(log)
+    assert len(parents) == 2 and proc.pid not in parents, parents
+    assert all(pp == {proc.pid} for pp in parents.values()), (proc.pid, parents)
+    assert tree(out) == tree(ref)
+
+    # a caller with a second thread: the fork server's children
+    out, log = tmp_path / "threaded", tmp_path / "log-threaded"
+    log.mkdir()
+    env = {**env, "PLAN_EXTRACT_TEST_LOG": str(log)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", THREADED_BATCH, str(reports), str(out)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    stdout, stderr = proc.communicate(timeout=300)
+    assert stdout.strip() == "1", stderr
+    parents = _parents(log)
+    assert parents and proc.pid not in parents, parents
+    assert all(pp and proc.pid not in pp for pp in parents.values()), (proc.pid, parents)
+    assert tree(out) == tree(ref)
+
+
+BAR_ON_A_TERMINAL = """
+import io, sys
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+sys.stderr = Terminal()
+from plan_extract.cli_batch import _Bar
+from plan_extract._pool import fork_is_safe
+bar = _Bar()
+bar.start(3, 0)
+bar.advance(None)
+print(bar._bar is not None, fork_is_safe())
+bar.close()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork from the main process: Linux only")
+def test_the_progress_bar_starts_no_thread() -> None:
+    """A bar drawn on a terminal leaves the main process single-threaded, so the workers can fork from it."""
+    pytest.importorskip("tqdm")
+    out = subprocess.run(
+        [sys.executable, "-c", BAR_ON_A_TERMINAL], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["True", "True"], out.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork from the main process: Linux only")
+def test_a_forked_pool_leaves_the_callers_garbage_collector_as_it_was(
+    reports: Path, tmp_path: Path
+) -> None:
+    """The heap is frozen (gc.freeze) only while workers fork from the caller."""
+    code = (
+        "import gc, sys; from plan_extract.batch import run_batch; "
+        "s = run_batch(sys.argv[1], sys.argv[2], jobs=2); "
+        "print(s.count('done'), gc.get_freeze_count(), gc.isenabled())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(reports), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    done, frozen, enabled = out.stdout.split()
+    assert int(done) > 1 and frozen == "0" and enabled == "True", out.stderr

@@ -278,3 +278,60 @@ def test_exit_codes_of_the_installed_command(
         assert Document.model_validate_json(proc.stdout).source_file == str(path)
     else:
         assert str(path) in proc.stderr and proc.stdout == ""
+
+
+TEARDOWN_PROBE = """
+import os, sys
+class _Probe:
+    def __del__(self):
+        sys.__stderr__.write("torn down\\n")
+import plan_extract
+plan_extract._teardown_probe = _Probe()
+if os.environ.get("PLAN_EXTRACT_TEST_ATEXIT"):
+    import atexit
+    atexit.register(lambda: sys.__stderr__.write("early handler ran\\n"))
+"""
+
+
+@pytest.mark.parametrize("early_handler", [False, True])
+def test_the_program_ends_without_teardown_and_loses_no_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], early_handler: bool
+) -> None:
+    """``python -m plan_extract.cli extract``: all of stdout (more than a pipe holds) and the exit code, no teardown.
+
+    An exit handler registered before the command's (here by a sitecustomize) still runs:
+    the program then ends the usual way.
+    """
+    lines = [f"今年城镇新增就业{1000 + i}万人以上，粮食产量{i + 1}亿斤以上。" for i in range(300)]
+    text = REPORT + "\n".join(lines) + "\n"
+    big = write(tmp_path, "big.txt", text.encode("utf-8") + b"\xe4\xb8")  # a truncated last character
+    code, out, err = run(["extract", str(big)], capsys)
+    assert code == 0 and len(out) > 200_000 and "warning" in err
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(TEARDOWN_PROBE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(hook)}
+    if early_handler:
+        env["PLAN_EXTRACT_TEST_ATEXIT"] = "1"
+    proc = subprocess.run(
+        [sys.executable, "-m", "plan_extract.cli", "extract", str(big)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == out
+    assert err in proc.stderr
+    if early_handler:
+        assert "early handler ran" in proc.stderr and "torn down" in proc.stderr
+    else:
+        assert "torn down" not in proc.stderr
+    proc = subprocess.run(
+        [sys.executable, "-m", "plan_extract.cli", "extract", str(tmp_path / "missing.txt")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert proc.returncode == 2 and "error" in proc.stderr

@@ -26,8 +26,9 @@ def _exit_fast_in_fork_server() -> None:
     waits, since the server holds it.  It has nothing to flush or clean up: its workers
     exit on their own (with ``os._exit``) and it writes no files.
     """
-    from multiprocessing import forkserver
-
+    forkserver = sys.modules.get("multiprocessing.forkserver")
+    if forkserver is None:  # imported by a batch's main process, its workers forked from it
+        return
     frame = sys._getframe() if hasattr(sys, "_getframe") else None
     while frame is not None:
         if frame.f_code is forkserver.main.__code__:  # being preloaded by the fork server

@@ -471,16 +471,21 @@ def _exclusive(out_dir: Path) -> Iterator[None]:
 # --------------------------------------------------------------------------- engines
 
 
-def _worker_init(lifeline: Any) -> None:
+def _worker_init(lifeline: Any, inherited: int | None = None) -> None:
     """Workers ignore Ctrl-C (the main process stops them) and exit when the main process dies.
 
     ``lifeline`` is the read end of a pipe whose only write end the main
     process holds: it reads EOF when the main process is gone, even after
     SIGKILL.  (The parent of a forkserver worker is the fork server, which
     itself lives as long as the workers do, so the parent pid cannot tell.)
+    A worker forked from the main process closes its copy of that write end
+    (``inherited``), so that the main process's is the only one left.
     """
     import signal
     import threading
+
+    if inherited is not None:
+        os.close(inherited)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -496,10 +501,10 @@ def _worker_init(lifeline: Any) -> None:
 
 
 def _mp_context() -> Any:
-    """forkserver where available: workers fork from a clean, pre-imported server (no inherited locks or threads)."""
+    """fork from this process when that is safe (see :mod:`plan_extract._pool`), else forkserver."""
     from ._pool import mp_context
 
-    return mp_context()
+    return mp_context(fork=True)
 
 
 def _run_serial(tasks: Sequence[Task], emit: Callable[[FileResult], None]) -> None:
@@ -511,12 +516,39 @@ def _run_pool(
     tasks: Sequence[Task], jobs: int, emit: Callable[[FileResult], None], *, chunked: bool = True
 ) -> list[Task]:
     """Run on a process pool; returns the tasks lost to a dead worker (to be retried)."""
+    chunks = _chunks(tasks, jobs) if chunked else [[t] for t in tasks]
+    ctx = _mp_context()
+    forked = ctx.get_start_method() == "fork"
+    if forked:  # the workers inherit what this process has loaded: load it once, here
+        from . import _warm  # noqa: F401
+    with _frozen_heap(forked):
+        return _pool_run(ctx, forked, chunks, jobs, emit)
+
+
+@contextlib.contextmanager
+def _frozen_heap(frozen: bool) -> Iterator[None]:
+    """``gc.freeze()`` while workers fork from this process: their collections then skip the
+    inherited objects (jieba's dictionary, the patterns) instead of touching, and so copying,
+    every page of them. Undone afterwards."""
+    if not frozen:
+        yield
+        return
+    import gc
+
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _pool_run(
+    ctx: Any, forked: bool, chunks: list[list[Task]], jobs: int, emit: Callable[[FileResult], None]
+) -> list[Task]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    chunks = _chunks(tasks, jobs) if chunked else [[t] for t in tasks]
     lost: list[Task] = []
-    ctx = _mp_context()
     lifeline, keepalive = ctx.Pipe(duplex=False)
     with (
         contextlib.closing(keepalive),
@@ -525,7 +557,7 @@ def _run_pool(
             max_workers=min(jobs, len(chunks)),
             mp_context=ctx,
             initializer=_worker_init,
-            initargs=(lifeline,),
+            initargs=(lifeline, keepalive.fileno() if forked else None),
         ) as pool,
     ):
         futures: dict[Future[list[FileResult]], list[Task]] = {

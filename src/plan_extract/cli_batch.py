@@ -56,6 +56,9 @@ class _Bar:
             return
         from tqdm import tqdm
 
+        # No monitor thread (it refreshes stalled bars; this one moves with every document):
+        # the workers are forked from this process only while it has a single thread.
+        tqdm.monitor_interval = 0
         self._bar = tqdm(
             total=total,
             unit="doc",
