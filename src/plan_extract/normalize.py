@@ -343,11 +343,17 @@ def _offsets(n: int) -> list[int]:
     return table
 
 
+_OCR_ONE = re.compile(r"(?<=[0-9])[lI](?=[0-9]|[亿万千百元%])")
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for extraction, keeping a map back to it (see the module doc)."""
     if not text:
         return Normalized(text, "", [0], [])
     sub = text.translate(_table_list())
+    if "l" in sub or "I" in sub:
+        # 25l亿元: an OCR'd letter l (or I) inside a number is the digit 1 (same length: offsets unchanged)
+        sub = _OCR_ONE.sub("1", sub)
     deletions = _pinyin_deletions(sub)
     deletions += [m.span() for m in _ZERO_WIDTH.finditer(sub)]
     if "\n" in sub:
