@@ -1216,7 +1216,12 @@ class _Extractor:
                         zstart = b2
                         # 新增发电装机达到300万千瓦: a count verb heading the subject of a level verb
                         # (达到, 为, 保持在) names the thing counted, 城镇新增就业-style
-                        if w2 in _SUBJECT_COUNT_VERBS and (w[-1] in "到至为在" or w.startswith("达")) and not self._clean_metric(left[:a2]):
+                        if (
+                            w2 in _SUBJECT_COUNT_VERBS
+                            and (w[-1] in "到至为在" or w.startswith("达"))
+                            # (国家财政新增义务教育经费累计将达…: a funder before the count verb)
+                            and (not (before := self._clean_metric(left[:a2])) or before in _FUNDERS)
+                        ):
                             zstart = a2
                             r.extra["count_subject"] = True
                 zone = left[zstart:a]
