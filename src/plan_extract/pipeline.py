@@ -1662,7 +1662,12 @@ class _Extractor:
             obj = _RX_OBJECT.match(t, vpos + len(verb[2]), pe) if vpos >= 0 else None
             if obj is not None:
                 cand = self._clean_metric(obj.group(0))
-                if cand and not self._verbs_in(cand) and not _RX_NUMERAL_LEAD.match(cand):
+                # (中央预算内经常性建设投资: a nominal verb inside the object is part of its name)
+                if (
+                    cand
+                    and not [v for v in self._verbs_in(cand) if v[2] not in self.nominal_verbs]
+                    and not _RX_NUMERAL_LEAD.match(cand)
+                ):
                     metric = cand
                     r.metric_inherited = True
         if (
