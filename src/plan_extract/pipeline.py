@@ -129,8 +129,7 @@ _TO_YEAR = regex.compile(
 _BARE_YEAR = regex.compile(
     r"(?<![比较同与和从由自至到为于以—–\-－~～\d])((?:19|20)\d{2})年(?!代|[—–\-－~～至到]|以前|的?(?:基数|基础|水平)上?|为基)"
 )
-_CENTURY_END = regex.compile(r"本世纪末")
-_TIME_SUBJECT = regex.compile(r"(?:年度|全年|当年|今年|本年|年内|每年|同期|上半年|下半年)")
+_TIME_SUBJECT = frozenset({"年度", "全年", "当年", "今年", "本年", "年内", "每年", "同期", "上半年", "下半年"})
 _REFERENCE_AFTER = regex.compile(r"的?(?:数目|数字|水平|标准)?(?:还|要|更)?[高低多少快慢]")
 # 占全国人口80%以上的农民: 占 opening the clause's relative part (not 比重占GDP的8%, where a subject precedes)
 _SHARE_RELATIVE = regex.compile(r"(?:^|[，,的来看有])占[^，,。；;]{1,12}$")
@@ -371,7 +370,7 @@ _INNER_COUNT = regex.compile(r"(?:\d+|[一二三四五六七八九十百]+)(?:�
 _INNER_SIZE = regex.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:千瓦|兆瓦|吉瓦|吨|立方米|平方米|公里)(?:及以上|以上)?(?!级)(?=\p{Han})")
 _CLASS_COUNT = regex.compile(r"(?:\d+|[一二三四五六七八九十]+)大?类")
 _SCOPE_ONLY = frozenset({"各地", "各省", "各市", "各县", "各区", "全国", "全省", "全市", "全区", "全县", "各级"})
-_SCOPE_WORDS = ("全国", "全省", "全市", "全区", "全县")
+_SCOPE_WORDS = tuple(sorted(w for w in _SCOPE_ONLY if w.startswith("全")))  # (覆盖全国: a scope joined to a verb)
 _ADVERB_JOINED = frozenset({"全面", "基本", "全部", "如期", "按期", "提前", "率先", "逐步", "全力"})
 _INDICATOR_STARTS = (
     "(?:地方财政|地方一般|地区生产|一般公共|全社会|社会消费品|固定资产|规模以上|规上|城镇|农村|居民|进出口|外贸|"
@@ -672,6 +671,10 @@ class _Extractor:
         if hit is None:
             hit = cache[s] = self._find_verbs(s)
         return hit
+
+    def _clause_verbs(self, s: str) -> list[tuple[int, int, str]]:
+        """The verbs of ``s`` other than nominal ones (基本建设投资总额 has none: 建设 names a kind)."""
+        return [v for v in self._verbs_in(s) if v[2] not in self.nominal_verbs]
 
     def _find_verbs(self, s: str) -> list[tuple[int, int, str]]:
         by_first = self._tb.verbs_by_first
@@ -1327,7 +1330,7 @@ class _Extractor:
             and not metric.startswith(_ATTRIBUTIVE_VERBS)  # (续建项目539个: the works' state, not a verb)
         ):
             lead = self._lead_verb(metric)
-            if lead is None and metric[0] in _VERB_JOINERS and verb is not None and verb_adjacent is False:
+            if lead is None and metric[0] in _VERB_JOINERS and verb is not None and not verb_adjacent:
                 # 取消或停征中央涉企行政事业性收费35项: a second verb joined to the first
                 lead2 = self._lead_verb(metric[1:])
                 if lead2 is not None and r.action == verb[2]:
@@ -1362,7 +1365,7 @@ class _Extractor:
         if verb is not None and metric in _BARE_MEASURES and verb[2] in ("完成", "实现", "累计完成"):
             # 国际生物谷完成投资62亿元: whose investment is named before the verb
             subject = self._clean_metric(left[: verb[0]])
-            if subject and len(subject) <= 12 and not self._verbs_in(subject) and not _TIME_SUBJECT.fullmatch(subject):
+            if subject and len(subject) <= 12 and not self._verbs_in(subject) and subject not in _TIME_SUBJECT:
                 metric = subject + metric  # (年度完成投资1.1万亿元: a time word is no owner)
         right_verb = None
         # 80%以上的大城市, 新建4所幼儿园: the noun after the quantity
@@ -1628,7 +1631,7 @@ class _Extractor:
                 # (基本建设投资总额: a nominal verb inside a compound noun is no verb of a clause)
                 if (
                     cand
-                    and not [v for v in self._verbs_in(cand[de + 1 :] if de > 0 else cand) if v[2] not in self.nominal_verbs]
+                    and not self._clause_verbs(cand[de + 1 :] if de > 0 else cand)
                     and len(cand) <= 24
                 ):
                     metric = cand + share_tail
@@ -1665,7 +1668,7 @@ class _Extractor:
                 # (中央预算内经常性建设投资: a nominal verb inside the object is part of its name)
                 if (
                     cand
-                    and not [v for v in self._verbs_in(cand) if v[2] not in self.nominal_verbs]
+                    and not self._clause_verbs(cand)
                     and not _RX_NUMERAL_LEAD.match(cand)
                 ):
                     metric = cand
@@ -2301,10 +2304,9 @@ class _Extractor:
                         return [x + shared for x in members[:-1]] + [last]
                     break
                 pos_w += len(w)
-        toks_l = self.tok.lcut(last, HMM=False)
+        toks_l = self.tok.lcut(last, HMM=False) if len(members) >= 3 else []
         if (
-            len(members) >= 3
-            and len(toks_l) >= 2
+            len(toks_l) >= 2
             and (toks_l[-1] in self.nominal_verbs or toks_l[-1] in self.lex.lead_verbs)
             and all(len(x) >= 3 and not self._verbs_in(x) and not x.endswith(toks_l[-1]) for x in members[:-1])
         ):
@@ -2484,7 +2486,7 @@ def _horizon(ex: _Extractor, r: _Rec, year: int | None) -> tuple[int | str | Non
     span = cues.last("year_span", rel)
     if span is not None:
         return f"{span.group(1)}-{span.group(2)}", per_year
-    if year is not None and year < 2000 and "世纪" in t[r.sent.start : r.q.start] and _CENTURY_END.search(t, r.sent.start, r.q.start):
+    if year is not None and year < 2000 and t.find("本世纪末", r.sent.start, r.q.start) >= 0:
         return 2000, per_year  # 到本世纪末…翻两番 in a report of the 1980s: the year 2000
     fy = cues.last("fyp", rel)
     if fy is None and r.sent.section_fyp:

@@ -105,6 +105,7 @@ _NUMERAL_FIRST = frozenset("一二三四五六七八九十")
 _HEADING_FIRST = _NUMERAL_FIRST | frozenset("（(第")
 _REVIEW_FIRST = frozenset("过一五去上刚回这几多两三四经初据前今")
 _RX10_FIRST = frozenset("今明下新未")
+_DRAFT_PLAN = regex.compile(r"纲要[（(]?草案")
 _NEXT_YEAR_WORK = regex.compile(r"(?:19|20)\d{2}年[^，,。\n]{0,8}(?:工作)?(?:打算|安排|思路|要点|计划)")
 
 
@@ -118,7 +119,6 @@ def _plan_start(cue: str) -> bool:
     (国内生产总值增长率达到预期目标: a result)."""
     pm = _PLAN_START.search(cue[:24])
     return pm is not None and not ("目标" in pm.group(0) and _MET_BEFORE.search(cue, 0, pm.start()))
-_DRAFT_PLAN = regex.compile(r"纲要[（(]?草案")
 
 
 @dataclass
@@ -264,14 +264,16 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
     line_start = True
     # a report given at the year's end (明年的计划…, the national reports of 1979–1981): 今年 is the
     # year under review, its figures results and estimates; the plans are for 明年
-    year_end = t.count("明年") >= _YEAR_END_MIN
     # 经开区2022年经济社会发展总体情况和2023年工作打算: a title that announces next year's work
     # makes the report's own year the one under review
     title_next = announces_next_year(t, year)
-    if title_next:
-        year_end = True
-    year_heads = (f"{year}年", f"{year + 1}年") if year is not None and not title_next else (f"{year + 1}年",) if year is not None else ()
-    review_before = (year + 1 if title_next else year) if year is not None else 0  # (a leading year before this opens a review)
+    year_end = title_next or t.count("明年") >= _YEAR_END_MIN
+    # a sentence opening on one of year_heads is a plan; on a year before review_before, a review
+    year_heads: tuple[str, ...] = ()
+    review_before = 0
+    if year is not None:
+        year_heads = (f"{year + 1}年",) if title_next else (f"{year}年", f"{year + 1}年")
+        review_before = year + 1 if title_next else year
     mode: str | None = None  # the innermost heading mode and the five-year-plan hint (set at each heading)
     fyp_sec: str | None = None
     while pos < n:
