@@ -1209,7 +1209,7 @@ class _Extractor:
                         continue  # 竣工面积达到3000万平方米: a verb before a bare measure names the indicator
                     if (
                         a2 > 0
-                        and (w[-1] in "到至为在" or w.startswith("达"))
+                        and _is_level_verb(w)
                         and _RATIO_TAIL.search(left, b2, a)
                         and "的" not in left[b2:a]
                         and self._clean_metric(left[:a2])
@@ -1221,7 +1221,7 @@ class _Extractor:
                         # (达到, 为, 保持在) names the thing counted, 城镇新增就业-style
                         if (
                             w2 in _SUBJECT_COUNT_VERBS
-                            and (w[-1] in "到至为在" or w.startswith("达"))
+                            and _is_level_verb(w)
                             # (国家财政新增义务教育经费累计将达…: a funder before the count verb)
                             and (not (before := self._clean_metric(left[:a2])) or before in _FUNDERS)
                         ):
@@ -1341,7 +1341,7 @@ class _Extractor:
                 lead is not None
                 and verb is not None
                 and verb_adjacent
-                and (verb[2] in self.lex.change_up or verb[2] in self.lex.change_down or verb[2][-1] in "到至为在" or verb[2].startswith("达"))
+                and (verb[2] in self.lex.change_up or verb[2] in self.lex.change_down or _is_level_verb(verb[2]))
                 and _INDICATOR_TAIL.search(lead[1])
                 and not lead[0].endswith(("自", "于"))  # (来自城镇…, 用于…: a relation, not a qualifier)
             ):
@@ -2444,6 +2444,11 @@ class _Extractor:
 _SPENDING_VERBS = frozenset(
     ("安排", "增加", "减少", "压减", "压缩", "削减", "控制", "节约", "扩大", "加大", "保障", "保证", "列", "列入", "统筹", "优化", "调整", "新增")
 )
+
+
+def _is_level_verb(w: str) -> bool:
+    """达到, 提高到, 控制在, 定为 …: a verb that sets a level (the figure is where the subject ends up)."""
+    return w[-1] in "到至为在" or w.startswith("达")
 
 
 def _unit_family(unit: str | None) -> str:
