@@ -326,6 +326,7 @@ _PLAN_CUE = regex.compile(
 
 
 # the noun after a quantity ends at punctuation, 等/的, or the next number (not at 世界500强, 新一代, 近零碳)
+_NUMERAL_FIRST = frozenset("0123456789零〇一二两三四五六七八九十")
 _RIGHT_STOP = regex.compile(
     r"[，,。；;：:！？\n\[]|[（(](?!" + _ALTERNATIVE_BODY + r"[)）])|等|(?<!级)的|[和及与或、]?(?:\d+(?![\d.]*(?:强|[万亿]?[元吨]?级|千伏|周?岁(?:及)?(?:以下|以上)))"
     r"|(?![零〇一二两三四五六七八九十百千]+[万亿]*元?级)(?!(?<=\p{Han})(?<![和及与或])[百千万](?![零〇一二两三四五六七八九十百千万]))[零〇一二两三四五六七八九十百千]+(?=[万亿个家项条所座套张台辆艘处件名人次元吨亩米公%倍斤克升度方段种批户部架列位匹枚千]))|、$"
@@ -526,6 +527,7 @@ class _WordTables:
     pivot_verbs: frozenset[str]
     pivot_re: regex.Pattern[str] | None  # any pivot verb (a prefilter before segmenting); None: no such verbs
     pivot_adverbs: frozenset[str]
+    predicate_manner: tuple[str, ...]  # 高效运行 after a counted noun: the predicate, when it ends the phrase
 
 
 @functools.lru_cache(maxsize=8)
@@ -571,6 +573,7 @@ def _word_tables(lex: Lexicon) -> _WordTables:
         pivot_verbs=frozenset(pivots),
         pivot_re=regex.compile(_alternation(pivots)) if pivots else None,
         pivot_adverbs=frozenset(lex.verbs.get("pivot_adverbs", [])),
+        predicate_manner=tuple(lex.verbs.get("predicate_manner", [])),
     )
 
 
@@ -866,6 +869,10 @@ class _Extractor:
                 # 建成2.5万个充电桩、首批32座超充站: what follows the last 、 belongs to the next number
                 cut = seg.rfind("、", 0, stop.start())
                 seg = seg[: cut if cut > 0 else stop.start()]
+            elif stop.group(0) == "等" and seg[stop.end() : stop.end() + 1] in _NUMERAL_FIRST and (
+                (cut := max(seg.rfind("、", 0, stop.start()), seg.rfind("和", 0, stop.start()))) > 0
+            ):
+                seg = seg[:cut]  # 14条高速公路项目和黄百等4个: the names before 等 go with the next number
             elif stop.group(0) == "的" and (works := _DE_WORKS.match(seg, stop.end())) is not None:
                 seg = seg[: works.end()]  # 7个以上居民小区的优质饮用水入户工程: the works on the things counted
             else:
@@ -894,6 +901,17 @@ class _Extractor:
                     seg = seg[:pos_w]
                     break
                 pos_w += len(w)
+        if verb is None and len(seg) > 4 and self._tb.predicate_manner:
+            # 6个省级区域医疗中心高效运行: a manner adverb and the verb that ends the phrase
+            for adv in self._tb.predicate_manner:
+                at = seg.rfind(adv, 2)
+                tail = seg[at + len(adv) :] if at > 0 else "-"
+                if (len(tail) == 2 and (tail in self._tb.verbish_any or tail in self.nominal_verbs)) or (
+                    not tail and len(adv) >= 4  # (高质量发展: the whole predicate is listed)
+                ):
+                    verb = tail or adv
+                    seg = seg[:at]
+                    break
         for a, b, w in verbs:
             if verb is not None and a >= len(seg):
                 break
