@@ -48,6 +48,12 @@ class Quantity:
     special: str | None = None  # "double" for 翻一番/翻番/倍增, "fraction" (三分之一, 一半), "ratio_to_one" (2.1∶1)
 
 
+# 受教育年限达11年: whole years are a unit only as the level of a length of time (2026年 is a date)
+_YEARS_OF_LEVEL = "".join(
+    rf"|(?<=年限{v}{d})" for v in ("", "达", "为", "达到", "提高到", "提升到", "增加到", "延长到", "至") for d in (r"\d", r"\d\d")
+)
+
+
 @lru_cache(maxsize=8)
 def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     u = lex.units
@@ -60,7 +66,7 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     suf = _alternation(list(c["suffix"]))
     sep = _alternation(c["range_separators"])
     num = rf"(?:{_AR_NUM}|{_CN_NUM})"
-    unit = rf"(?:{pct}|(?<=\d\.\d{{1,2}})年(?![代级度底初末前后内间月])|(?:{base})|(?:{_MULT})(?:{base})|(?:{_MULT})?(?:{latin})(?![A-Za-z])|(?:万亿|亿|万)(?=(?:{suf}))|(?<=\d)(?:万亿|亿|万)(?![万亿多余])(?=[\u4e00-\u9fff，,。；;]))"
+    unit = rf"(?:{pct}|(?:(?<=\d\.\d{{1,2}}){_YEARS_OF_LEVEL})年(?![代级度底初末前后内间月])|(?:{base})|(?:{_MULT})(?:{base})|(?:{_MULT})?(?:{latin})(?![A-Za-z])|(?:万亿|亿|万)(?=(?:{suf}))|(?<=\d)(?:万亿|亿|万)(?![万亿多余])(?=[\u4e00-\u9fff，,。；;、]))"
     # A cheap first-character test: every quantity starts with a digit, a numeral, a
     # comparator word or 翻/倍; the engine skips other positions at once.
     first = "".join(sorted({w[0] for w in c["prefix"]} | set(CN_DIGITS) | set("0123456789翻倍百千半")))
@@ -136,7 +142,7 @@ _SIZED_COUNT_AFTER = regex.compile(
 )
 _ANAPHOR_BEFORE = regex.compile(r"(?:(?<![\p{Han}])这|[。，,；;]这|上述)$")
 # 5000所中心乡镇卫生院: 所 counting the institutions named after it
-_INSTITUTION_AFTER = regex.compile(r"[^，,。；;、\d（(]{0,12}?(?:院|学校|高校|幼儿园|中学|小学|大学|中心|机构)")
+_INSTITUTION_AFTER = regex.compile(r"[^，,。；;、\d（(]{0,12}?(?:院|学校|高校|幼儿园|中学|小学|大学|高中|初中|中心|机构)")
 _SIZE_CLASS = regex.compile(r"(?:以上|及以上)?(?:的)?(?:级)?(?:企业|项目|工程|产业|集群|园区|大项目|重大项目)")
 
 
@@ -320,7 +326,14 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             # 所/期 are counts only right after a verb (新建4所); else part of a name (41所)
             left2 = text[max(0, num_start - 2) : num_start]
             listed = bool(regex.search(rf"\d{regex.escape(base_unit)}[^，,。；;、]{{0,12}}、$", text[max(0, num_start - 20) : num_start]))
-            if not listed and not _RX1.search(left2) and not (left2 and left2[-1] in _FACILITY_LAST) and not _INSTITUTION_AFTER.match(text, e):
+            if (
+                not listed
+                and not _RX1.search(left2)
+                and not (left2 and left2[-1] in _FACILITY_LAST)
+                and not _INSTITUTION_AFTER.match(text, e)
+                # (支持20所普通高中: after a verb, before a noun; 支持41所开展…: an institute's name)
+                and not (len(left2) == 2 and left2 in lex.lead_verbs and _HAN_NOUN_START.match(text, e) and text[e : e + 2] not in lex.lead_verbs)
+            ):
                 continue  # (区级养老院1所, 幼儿园3所: a count of the facilities just named)
         if unit == "种" and is_cn and (not after or after in "，,。；;、）)"):
             continue  # …、糖等十七种；: the size of the list just given, not a count to reach
