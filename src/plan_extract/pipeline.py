@@ -337,8 +337,12 @@ _RIGHT_STOP = regex.compile(
 _DESCRIPTORS_RIGHT = regex.compile(r"[^的，,。；;：:、\d]{3,8}(?:、[^的，,。；;：:、\d]{3,8})+的(?=\p{Han}{2})")
 _FROM_TO_VERB = regex.compile(
     r"(?:、[^，,。；;从由到至]{1,8}?|[^，,。；;从由到至\d]{0,6}?)"
-    r"(?:提高|增加|提升|下降|降低|减少|调整|调高|调低|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?"
+    r"(?:(?:提高|增加|提升|下降|降低|减少|调整|调高|调低|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?|降(?:到|至|为|低到))"
 )
+# 将制造业等行业现行16%的税率降至13%: the rate in force is the present level
+_IN_FORCE = ("现行", "现有", "目前的", "现在的")
+_IN_FORCE_WORD = regex.compile(r"(?:现行|现有|目前的|现在的)$")
+_IN_FORCE_NOUN = regex.compile(r"的(\p{Han}{1,6}?)(?=提高|下降|降低|降|调整|调高|调低|上调|下调|增加|减少)")
 _LIST_MEASURES = frozenset({"产量", "总产量", "产值", "总产值", "规模", "总量", "总额", "面积", "播种面积", "增加值", "单产"})
 _BARE_MEASURE_TAIL = regex.compile("(?:" + "|".join(sorted(_LIST_MEASURES, key=len, reverse=True)) + ")$")
 # 一二三产增加值, 第一、二、三产业 written together: 一产增加值, 二产增加值, 三产增加值
@@ -1143,6 +1147,8 @@ class _Extractor:
         cstart = marks[i_mark - 1] + 1 if i_mark else sent.start
         lstart = max(cstart, prev_end)
         left = t[lstart : q.start]
+        if t.startswith(("的部分", "部分"), q.end) and t.startswith("对", cstart):
+            return None  # 对年应纳税所得额不到100万元的部分，…: a bracket the rule applies to, not a figure to reach
         # a thousands comma right before is not a boundary worth worrying about
         i_mark = bisect.bisect_left(marks, q.end, i_mark)
         cend = marks[i_mark] if i_mark < len(marks) else sent.end
@@ -1527,8 +1533,14 @@ class _Extractor:
         r.extra["verb_adjacent"] = verb_adjacent
         # 8.7万元 in 从8.7万元提高到12万元 is the present level, not the target
         # (also 从每人每月209元、280元提高到…, 从15个县（市）扩大到57个: a list, or the counted noun, before the verb)
-        if ("从" in left or "由" in left) and _RX10.search(left) and _FROM_TO_VERB.match(t, q.end, min(cend, q.end + 14)):
+        if (
+            (("从" in left or "由" in left) and _RX10.search(left)) or left.endswith(_IN_FORCE)
+        ) and _FROM_TO_VERB.match(t, q.end, min(cend, q.end + 14)):
             r.extra["baseline"] = True
+            fm = _IN_FORCE_WORD.search(left)
+            if fm is not None and (im := _IN_FORCE_NOUN.match(t, q.end, cend)) is not None:
+                # 制造业等行业现行16%的税率: the industries' rate (the rate in force is its present level)
+                metric = self._clean_metric(left[: fm.start()]) + im.group(1)
         elif (
             sent_recs
             and sent_recs[-1].extra.get("baseline")

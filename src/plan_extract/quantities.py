@@ -33,6 +33,9 @@ _RX0 = regex.compile(r"[万亿][^万亿]")
 _PER_EACH = regex.compile(r"每[个一]?[^，,。；;\d]{1,8}(?:配备|配建|建设|建成|拥有|设立|建立|有)$")
 _ALT_UNIT = regex.compile(r"[（(](\p{Han})[)）]")
 _FACILITY_LAST = frozenset("院校园馆站构")  # 养老院, 学校, 幼儿园, 文化馆, 卫生站, 养老机构
+_CAPACITY_UNITS = frozenset({"吨", "兆瓦", "千瓦", "吉瓦", "千伏"})
+_PROJECT_AFTER = regex.compile(r"(?!的)\p{Han}{1,10}?等?(?:项目|电站|装置|工程|基地)")
+_HAN_PAIR = regex.compile(r"\p{Han}{2}")
 _RX1 = regex.compile(r"(?:建|增|完成|改造|建设|新建|扩建|创建|打造|培育|达|等)$")  # (…学校等10所: a count)
 
 
@@ -321,6 +324,18 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
         # names and dates: 第一, 年产100万吨, 中电科41所, “70%精力…”
         if _NAME_PREFIX.search(text, max(0, num_start - 4), num_start):
             continue
+        if (
+            base_unit in _CAPACITY_UNITS
+            and not is_cn
+            and not m.group("pre")
+            and not m.group("post")
+            and num_start >= 2
+            and _PROJECT_AFTER.match(text, e)
+            and _HAN_PAIR.fullmatch(text, num_start - 2, num_start)
+            and text[num_start - 2 : num_start] not in lex.lead_verbs
+            and not _RX1.search(text, num_start - 2, num_start)
+        ):
+            continue  # 开工建设南网720兆瓦储能电站等项目: the size in a named project, after its owner's name
         if base_unit in name_units and not m.group("pre") and not m.group("post") and not is_cn and not mult:
             # (a count in Chinese numerals, 二百○八所, is not a name like 中电科41所)
             # 所/期 are counts only right after a verb (新建4所); else part of a name (41所)
