@@ -91,6 +91,7 @@ _ACHIEVED_CUE = regex.compile(
 )
 # a part of the year gone by (a mid-year report): results (scanned only where 半, 季 or 月 occur)
 # 已建成自然村的…: 已 inside an attributive (已 + verb + noun + 的 + noun)
+_POSSESSION_VERBS = frozenset({"拥有", "现有", "共有"})
 _ATTRIBUTIVE_DONE = regex.compile(r"\p{Han}{1,8}的\p{Han}")
 _RX_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 _RATIO_OF_YEAR = regex.compile(r"(?:为|是|相当于|等于)$")
@@ -1933,6 +1934,14 @@ class _Extractor:
                 r.q = dataclasses.replace(q, comparator=comp)
         if r.metric and r.metric.endswith(("限额", "起点", "门槛")) and r.action is None:
             return None  # 钢铁工业的投资限额为1000万元: a threshold being defined, not a quantity to reach
+        if (
+            r.action in _POSSESSION_VERBS
+            and cues.last("plan", rel) is None
+            and cues.last("to_year", rel) is None
+            and "每" not in clause_left  # (每千名老人拥有40张床位: a per-head indicator)
+            and t.find("目标", q.end, cend) < 0
+        ):
+            r.extra["achieved"] = True  # 我省拥有8个万亿元级产业集群: what the region has now, with no word of intent
         if q.unit in ("亿", "亿人", "亿名") and _NATION_AFTER.match(t, q.end, cend):
             r.extra["achieved"] = True  # 解决13亿中国人的吃饭问题, 我国有2.9亿在校学生: the nation's size, a present fact
         if (
