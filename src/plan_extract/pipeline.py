@@ -342,6 +342,7 @@ _FROM_TO_VERB = regex.compile(
 )
 # 将制造业等行业现行16%的税率降至13%: the rate in force is the present level
 _IN_FORCE = ("现行", "现有", "目前的", "现在的")
+_REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|宣布)(?!的)[：:，,]?")
 _IN_FORCE_WORD = regex.compile(r"(?:现行|现有|目前的|现在的)$")
 _IN_FORCE_NOUN = regex.compile(r"的(\p{Han}{1,6}?)(?=提高|下降|降低|降|调整|调高|调低|上调|下调|增加|减少)")
 _LIST_MEASURES = frozenset({"产量", "总产量", "产值", "总产值", "规模", "总量", "总额", "面积", "播种面积", "增加值", "单产"})
@@ -762,6 +763,10 @@ class _Extractor:
         z = _RX1.sub("", z)
         if "目标" in z and (fm := _TARGET_FRAME_LEAD.match(z)) is not None and fm.end() < len(z) - 1:
             z = z[fm.end() :]  # 经济社会发展主要预期目标是地区生产总值增长7%: the frame of the list, inline
+        if "指" in z or "表" in z or "介" in z or "透" in z or "宣" in z:
+            rm = _REPORTED_BY.search(z)
+            if rm is not None and len(z) - rm.end() >= 2:
+                z = z[rm.end() :]  # 市长在报告中指出今年…投资总额: who said it is no part of what is measured
         if "把" in z[:5] or "将" in z[:5]:
             z = _DISPOSAL_LEAD.sub("", z)  # 坚决把文件压减三分之一: the object moved before the verb
         elif "把" in z and (bm := _DISPOSAL_LATE.search(z)) is not None:
