@@ -69,7 +69,7 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     suf = _alternation(list(c["suffix"]))
     sep = _alternation(c["range_separators"])
     num = rf"(?:{_AR_NUM}|{_CN_NUM})"
-    unit = rf"(?:{pct}|(?:(?<=\d\.\d{{1,2}}){_YEARS_OF_LEVEL})年(?![代级度底初末前后内间月])|(?:{base})|(?:{_MULT})(?:{base})|(?:{_MULT})?(?:{latin})(?![A-Za-z])|(?:万亿|亿|万)(?=(?:{suf}))|(?<=\d)(?:万亿|亿|万)(?![万亿多余])(?=[\u4e00-\u9fff，,。；;、]))"
+    unit = rf"(?:{pct}|(?:(?<=\d\.\d{{1,2}}){_YEARS_OF_LEVEL})年(?![代级度底初末前后内间月])|(?:{base})|(?:{_MULT})(?:{base})|(?:{_MULT})?(?:{latin})(?![A-Za-z])|(?:万亿|亿|万)(?=(?:{suf}))|(?<=[一二两三四五六七八九十百千][万亿])(?=(?:{suf}))|(?<=\d)(?:万亿|亿|万)(?![万亿多余])(?=[\u4e00-\u9fff，,。；;、]))"
     # A cheap first-character test: every quantity starts with a digit, a numeral, a
     # comparator word or 翻/倍; the engine skips other positions at once.
     first = "".join(sorted({w[0] for w in c["prefix"]} | set(CN_DIGITS) | set("0123456789翻倍百千半")))
