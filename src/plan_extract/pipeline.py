@@ -331,7 +331,7 @@ _PLAN_CUE = regex.compile(
 # the noun after a quantity ends at punctuation, 等/的, or the next number (not at 世界500强, 新一代, 近零碳)
 _NUMERAL_FIRST = frozenset("0123456789零〇一二两三四五六七八九十")
 _RIGHT_STOP = regex.compile(
-    r"[，,。；;：:！？\n\[]|[（(](?!" + _ALTERNATIVE_BODY + r"[)）])|等|(?<!级)的|[和及与或、]?(?:\d+(?![\d.]*(?:强|[万亿]?[元吨]?级|千伏|周?岁(?:及)?(?:以下|以上)|[万亿]元?(?:及)?以上\p{Han}))"
+    r"[，,。；;：:！？\n\[]|[（(](?!" + _ALTERNATIVE_BODY + r"[)）])|等|(?<!级|以上|以下|一流)的|[和及与或、]?(?:\d+(?![\d.]*(?:强|[万亿]?[元吨]?级|千伏|周?岁(?:及)?(?:以下|以上)|[万亿]元?(?:及)?以上\p{Han}))"
     r"|(?![零〇一二两三四五六七八九十百千]+(?:[万亿]*元?级|[万亿]+元?(?:及)?以上\p{Han}))(?!(?<=\p{Han})(?<![和及与或])[百千万](?![零〇一二两三四五六七八九十百千万]))[零〇一二两三四五六七八九十百千]+(?=[万亿个家项条所座套张台辆艘处件名人次元吨亩米公%倍斤克升度方段种批户部架列位匹枚千]))|、$"
 )
 
@@ -345,6 +345,7 @@ _FROM_TO_VERB = regex.compile(
 # 将制造业等行业现行16%的税率降至13%: the rate in force is the present level
 _IN_FORCE = ("现行", "现有", "目前的", "现在的")
 _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|宣布)(?!的)[：:，,]?")
+_NOT_YET = frozenset({"未", "尚未", "待", "未经"})
 _IN_FORCE_WORD = regex.compile(r"(?:现行|现有|目前的|现在的)$")
 _IN_FORCE_NOUN = regex.compile(r"的(\p{Han}{1,6}?)(?=提高|下降|降低|降|调整|调高|调低|上调|下调|增加|减少)")
 _LIST_MEASURES = frozenset({"产量", "总产量", "产值", "总产值", "规模", "总量", "总额", "面积", "播种面积", "增加值", "单产"})
@@ -905,6 +906,7 @@ class _Extractor:
                 if (
                     pos_w >= 1
                     and seg[:pos_w] not in _MODAL_PREFIX  # (拟竣工投产项目: projects due to be completed)
+                    and seg[:pos_w] not in _NOT_YET
                     and w in self._tb.pivot_verbs
                     and not seg.startswith(_COMPOUND_HEADS, pos_w + len(w))
                     # 农村公路提档升级改造: the works (not after an adverb: 铁路项目加快建设)
@@ -932,6 +934,7 @@ class _Extractor:
                 a > 0
                 and w not in self.nominal_verbs
                 and not seg.startswith(("工程", "项目", "设施"), b)
+                and seg[:a] not in _NOT_YET  # (114条未移交道路: 未 makes the verb a description of the noun)
                 and not (seg[:a] in _MODAL_PREFIX and seg.endswith(("项目", "工程")))
             ):
                 # (学校新改扩建工程: a verb before 工程 is part of the name of the works;
