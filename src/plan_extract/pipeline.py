@@ -346,6 +346,7 @@ _FROM_TO_VERB = regex.compile(
 _IN_FORCE = ("现行", "现有", "目前的", "现在的")
 _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|宣布)(?!的)[：:，,]?")
 _NOT_YET = frozenset({"未", "尚未", "待", "未经"})
+_MEASURES_HEAD = regex.compile(r"\p{Han}{0,4}(?:举措|措施)")
 _IN_FORCE_WORD = regex.compile(r"(?:现行|现有|目前的|现在的)$")
 _IN_FORCE_NOUN = regex.compile(r"的(\p{Han}{1,6}?)(?=提高|下降|降低|降|调整|调高|调低|上调|下调|增加|减少)")
 _LIST_MEASURES = frozenset({"产量", "总产量", "产值", "总产值", "规模", "总量", "总额", "面积", "播种面积", "增加值", "单产"})
@@ -894,6 +895,8 @@ class _Extractor:
         seg = seg[:24]
         if not seg:
             return "", None
+        if seg.endswith(("举措", "措施")) and _MEASURES_HEAD.fullmatch(seg):
+            return seg, None  # 100项提升举措: the measures, whatever verb they open with
         verbs = self._verbs_in(seg)
         if verbs and verbs[0][0] == 0 and not (seg.startswith(_ATTRIBUTIVE_VERBS) and _RX_HAN.match(seg, verbs[0][1])):
             return "", verbs[0][2]  # 按增长5%安排: a verb, not a noun, follows
@@ -1482,6 +1485,8 @@ class _Extractor:
             # governs the noun after it
             use_right = True
             r.action = final_verb
+        if not use_right and metric and right_noun and _MEASURES_HEAD.fullmatch(right_noun) and not self._verbs_in(metric):
+            metric += right_noun  # 实施稳经济30项举措, 法治化营商环境100项提升举措: the measures are what is counted
         if metric.startswith("每") and metric.endswith(("拥有", "有", "配备", "配置")) and right_noun and not use_right:
             # 每千名户籍老人拥有40张养老床位 → 每千名户籍老人养老床位: a rate per head of what follows
             per = metric.removesuffix("拥有").removesuffix("配备").removesuffix("配置").removesuffix("有")
