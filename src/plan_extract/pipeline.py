@@ -879,6 +879,18 @@ class _Extractor:
         # 9个“一件事”全链条治理: a figure inside a quoted name is no next number
         qend = seg.find("”", 1, 16) + 1 if seg[:1] == "“" else 0
         stop = _RIGHT_STOP.search(seg, qend)
+        if (
+            stop
+            and stop.group(0) == "等"
+            and "、" in seg[: stop.start()]
+            and max(map(len, seg[: stop.start()].split("、"))) <= 2  # (short kinds, not names of things)
+            and _RX_HAN.match(seg, stop.end())
+            and seg[stop.end()] not in _NUMERAL_FIRST
+            and seg[stop.end()] != "级"  # (乡镇、村等级服务站: 等级 is a word)
+        ):
+            # 为2万名视力、听力、肢体、智力等残疾儿童: kinds listed before 等, the counted noun after it
+            seg = seg[stop.end() :]
+            stop = _RIGHT_STOP.search(seg)
         if stop:
             if stop.group(0)[:1].isdigit() or stop.group(0)[:1] in "零〇一二两三四五六七八九十百千":
                 # 建成2.5万个充电桩、首批32座超充站: what follows the last 、 belongs to the next number
