@@ -1475,7 +1475,11 @@ class _Extractor:
             and q.unit not in ("%", "‰")
             and left.rstrip().endswith("的")
             and bool(metric)
-            and (bool(self._verbs_in(metric)) or _ends_with_word(metric, self._tb.lead, self._tb.lead_lens))
+            and (
+                bool(self._verbs_in(metric))
+                or _ends_with_word(metric, self._tb.lead, self._tb.lead_lens)
+                or len(right_noun) >= 2  # 中央财政的400亿元补贴资金: the owner before 的, the thing counted after
+            )
         )
         use_right = bool(right_noun) and (
             not metric
