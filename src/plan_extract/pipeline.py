@@ -92,7 +92,7 @@ _ACHIEVED_CUE = regex.compile(
 # a part of the year gone by (a mid-year report): results (scanned only where 半, 季 or 月 occur)
 # 已建成自然村的…: 已 inside an attributive (已 + verb + noun + 的 + noun)
 _POSSESSION_VERBS = frozenset({"拥有", "现有", "共有"})
-_ATTRIBUTIVE_DONE = regex.compile(r"\p{Han}{1,8}的\p{Han}")
+_ATTRIBUTIVE_DONE = regex.compile(r"\p{Han}{1,8}的\p{Han}|(?:建成|完成|开工|投产|投用|投运)(?!了)\p{Han}{2}")  # (已建成自然村生活污水治理设施)
 _RX_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 _RATIO_OF_YEAR = regex.compile(r"(?:为|是|相当于|等于)$")
 _MIDYEAR_CUE = regex.compile(r"(?<![今明])上半年|前三季度|(?<![今明])一季度|一二两月|一、二月份|(?:头|前)两个月|1[—\-－~～至]\d{1,2}月|一至[二三四五六七八九十]{1,2}月")
@@ -347,6 +347,7 @@ _IN_FORCE = ("现行", "现有", "目前的", "现在的")
 _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|宣布)(?!的)[：:，,]?")
 _NOT_YET = frozenset({"未", "尚未", "待", "未经"})
 _MEASURES_HEAD = regex.compile(r"\p{Han}{0,4}(?:举措|措施)")
+_SIZE_ATTRIBUTES = frozenset({"总额", "规模", "总规模", "总投资", "总量"})
 _IN_FORCE_WORD = regex.compile(r"(?:现行|现有|目前的|现在的)$")
 _IN_FORCE_NOUN = regex.compile(r"的(\p{Han}{1,6}?)(?=提高|下降|降低|降|调整|调高|调低|上调|下调|增加|减少)")
 _LIST_MEASURES = frozenset({"产量", "总产量", "产值", "总产值", "规模", "总量", "总额", "面积", "播种面积", "增加值", "单产"})
@@ -1483,6 +1484,8 @@ class _Extractor:
         )
         use_right = bool(right_noun) and (
             not metric
+            # 总额4万亿元的两年投资计划: the plan's size (总投资35亿元的80项工程: the count after it is another figure)
+            or (metric in _SIZE_ATTRIBUTES and t.startswith("的", q.end) and not t[q.end + 1 : q.end + 2].isdigit() and _INNER_COUNT.match(t, q.end + 1) is None)
             or (q.unit in ("%", "‰") and verb_adjacent)
             or (object_verb and q.unit not in ("%", "‰"))
             or where

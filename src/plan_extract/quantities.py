@@ -35,6 +35,7 @@ _ALT_UNIT = regex.compile(r"[（(](\p{Han})[)）]")
 _FACILITY_LAST = frozenset("院校园馆站构")  # 养老院, 学校, 幼儿园, 文化馆, 卫生站, 养老机构
 _CAPACITY_UNITS = frozenset({"吨", "兆瓦", "千瓦", "吉瓦", "千伏"})
 _PROJECT_AFTER = regex.compile(r"(?!的)\p{Han}{1,10}?等?(?:项目|电站|装置|工程|基地)")
+_CAPACITY_NOUNS = ("产能", "生产能力", "能力", "产量", "规模")
 _HAN_PAIR = regex.compile(r"\p{Han}{2}")
 _RX1 = regex.compile(r"(?:建|增|完成|改造|建设|新建|扩建|创建|打造|培育|达|等)$")  # (…学校等10所: a count)
 
@@ -388,6 +389,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             and not m.group("post")
             and _CN_ONLY_MULT.match((m.group("n1") or "") + (m.group("mult") or ""))
             and _HAN_NOUN_START.match(text, e)
+            and not text.startswith(_CAPACITY_NOUNS, e)  # (新增千万吨产能: the capacity itself)
         ):
             continue  # 千万吨炼化一体化, 百万吨煤制芳烃项目: a round size in a project's name
         if _quoted(text, num_start):
@@ -422,7 +424,11 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             and _SIZED_COUNT_AFTER.match(text, e)
         ):
             continue  # 五十四匹马力的拖拉机一万五千台, 30万千瓦的机组2台: the size of each thing counted after it
-        if base_unit not in lex.count_units and _PROGRAMME_AFTER.match(text, e):
+        if (
+            base_unit not in lex.count_units
+            and _PROGRAMME_AFTER.match(text, e)
+            and not (unit.endswith("元") and text.startswith("的", e))  # (总额4万亿元的两年投资计划: the plan's size)
+        ):
             continue  # 新增千亿斤粮食生产能力规划, 百亿斤粮食产能提升工程: a programme's name
         if unit == "条" and prev_char == "新" and not m.group("pre"):
             continue  # 鼓励引导民间投资新36条: a policy's nickname
