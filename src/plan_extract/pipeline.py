@@ -805,6 +805,8 @@ class _Extractor:
             if z == before:
                 break
         # quotes: keep balanced pairs (“三农”投入), drop a stray one at either end
+        if z.count("“") > z.count("”") and (oq := z.rfind("“")) > 0 and len(z) - oq <= 4 and "”" not in z[oq:]:
+            z = z[:oq]  # 实施电动汽车充电设施服务能力“三年倍增”行动: the figure opens a quoted name
         if z.startswith("“") and z.count("“") > z.count("”"):
             z = z[1:]
         if z.endswith("”") and z.count("”") > z.count("“"):
