@@ -853,7 +853,7 @@ class _Extractor:
             toks.pop()
         return "".join(toks)
 
-    def _right_metric(self, pos: int, end: int, *, work: bool = False) -> tuple[str, str | None]:
+    def _right_metric(self, pos: int, end: int, *, work: bool = False, locative: bool = False) -> tuple[str, str | None]:
         """Noun after the quantity (新建4所幼儿园), and a verb that follows it (60个项目入库).
 
         ``work``: the figure's verb is an activity (完成, 开展 …), whose object may end in a verb
@@ -950,7 +950,7 @@ class _Extractor:
                 break
             if (
                 a > 0
-                and w not in self.nominal_verbs
+                and (w not in self.nominal_verbs or (locative and a >= 2))
                 and not seg.startswith(("工程", "项目", "设施"), b)
                 and seg[:a] not in _NOT_YET  # (114条未移交道路: 未 makes the verb a description of the noun)
                 and not (seg[:a] in _MODAL_PREFIX and seg.endswith(("项目", "工程")))
@@ -1434,7 +1434,13 @@ class _Extractor:
             rn_pos = q.end
             if t.startswith("的", rn_pos):
                 rn_pos += 1
-            right_noun, right_verb = self._right_metric(rn_pos, cend, work=verb is not None and verb[2] in _ACTIVITY_VERBS)
+            right_noun, right_verb = self._right_metric(
+                rn_pos,
+                cend,
+                work=verb is not None and verb[2] in _ACTIVITY_VERBS,
+                # 在8个重点县建设…基地: the places counted, then what is done there
+                locative=verb is None and t[cstart : q.start].lstrip(" \t\n　").startswith("在") and not left.rstrip().endswith("的"),
+            )
             right_noun = self._clean_metric(right_noun) if right_noun else ""
             if not right_noun and right_verb in _PURPOSE_VERBS and (q.unit or "").endswith("元"):
                 # 全年投入1.63亿元实施民生微实事项目: the money's purpose names the metric
