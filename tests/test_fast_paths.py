@@ -221,6 +221,30 @@ def test_translation_list_is_the_table() -> None:
         assert t.translate(as_list) == t.translate(table)
 
 
+def test_fold_by_replacement_is_the_translation() -> None:
+    """_fold (one str.replace per distinct changed character) gives str.translate's text."""
+    as_list = normalize._table_list()
+    changed = sorted(k for k, v in normalize._table().items() if k != v)
+    rng = random.Random(11)
+    some = "".join(chr(rng.choice(changed)) for _ in range(200))
+    texts = [
+        *corpus_texts(20),
+        *NASTY,
+        "".join(map(chr, range(0x20, 0x3000, 7))),
+        "\U0002b736\U0002b737𠀀",
+        "薴苧苎，薴",  # a replacement that is itself replaced
+        "苧（）",
+        "增長１０％（ＧＤＰ）",
+        "地區" + some[:20] + "，" + some[:5],
+        some,  # more distinct characters than are replaced one by one
+        some + "\U00020000",
+    ]
+    for t in texts:
+        assert normalize._fold(t) == t.translate(as_list)
+    _scanner, targets = normalize._fold_tables()
+    assert "薴" not in targets and "苧" not in targets and targets["，"] == ","
+
+
 def test_clean_original_slices_as_the_map_says() -> None:
     rng = random.Random(5)
     for t in [*corpus_texts(10), "增長 1 0 ％，地區(qū)生產總值"]:
