@@ -245,6 +245,27 @@ def test_fold_by_replacement_is_the_translation() -> None:
     assert "薴" not in targets and "苧" not in targets and targets["，"] == ","
 
 
+def test_normalize_prechecks_only_skip_what_cannot_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cheap tests before normalize's scans (_SPACED_NEEDED, _SUBSCRIPT_NEEDED, the zero-width
+    characters) change nothing: the same result with the scans always run."""
+    texts = [
+        *corpus_texts(20),
+        *NASTY,
+        "增长 1 0 ％，2 . 5 亿元，3 .5%，1 2 3 4 5",
+        "广义货币M\n2\n增长8%，M \n 1 \r\n增长",
+        "增\u200b长\ufeff5%\u2060，\u200c\u200d",
+        "人均 5 . 2 万元 ，. 5 . 6",
+    ]
+    fast = [normalize.normalize(t) for t in texts]
+    always = re.compile("")
+    monkeypatch.setattr(normalize, "_SPACED_NEEDED", always)
+    monkeypatch.setattr(normalize, "_SUBSCRIPT_NEEDED", always)
+    assert fast == [normalize.normalize(t) for t in texts]
+    for cp in range(0x10000):
+        c = chr(cp)
+        assert (c in normalize._ZERO_WIDTH_CHARS) == (normalize._ZERO_WIDTH.match(c) is not None)
+
+
 def test_clean_original_slices_as_the_map_says() -> None:
     rng = random.Random(5)
     for t in [*corpus_texts(10), "增長 1 0 ％，地區(qū)生產總值"]:
