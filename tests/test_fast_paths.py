@@ -323,7 +323,7 @@ def test_prefilters_change_no_record(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(p, "_ends_with_word", lambda s, words, lengths: True)
     monkeypatch.setattr(p, "_CUE_NEEDS", {})
     monkeypatch.setattr(p, "_qual_prefilter", lambda lex: None)
-    for name in ("_NUMERAL_FIRST", "_HEADING_FIRST", "_REVIEW_FIRST", "_RX10_FIRST"):
+    for name in ("_NUMERAL_FIRST", "_HEADING_FIRST", "_REVIEW_FIRST", "_RX10_FIRST", "_FUTURE_LEAD_FIRST"):
         monkeypatch.setattr(st, name, _Everything())
     slow = _parse_all(texts)
     default_lexicon()._memos.clear()
@@ -351,7 +351,7 @@ def test_first_character_prefilters_are_necessary_conditions() -> None:
         "据初步统计，全年", "经核算，", "初步核算", "2019年以来", "１９９８年以来", "过去五年", "这一年",
         "刚刚过去的一年", "一年多来", "几年来", "多年来", "三年来", "这两年", "去年", "上年", "回顾",
         "今后五年", "新的一年", "未来五年", "下一步", "明年", "第一部分", "（一）", "(二)", "十、", "一．",
-        "　二、2023年工作回顾", "主要预期目标是", "预计全年",
+        "　二、2023年工作回顾", "主要预期目标是", "预计全年", "而到2025年", "并在2030年", "至2035年", "2027年",
     ]
     for s in _samples() + sentences + starts:
         stripped = s.strip(" \t　")
@@ -366,6 +366,8 @@ def test_first_character_prefilters_are_necessary_conditions() -> None:
             assert first in "12", s
         if st._RX10.match(stripped):
             assert first in st._RX10_FIRST, s
+        if st._FUTURE_LEAD.match(stripped):
+            assert first in st._FUTURE_LEAD_FIRST, s
         if st._RX11.search(stripped[:30]):
             assert "目标" in stripped[:30], s
         if st._FORECAST_WORD.search(stripped):
