@@ -221,6 +221,51 @@ def test_translation_list_is_the_table() -> None:
         assert t.translate(as_list) == t.translate(table)
 
 
+def test_fold_by_replacement_is_the_translation() -> None:
+    """_fold (one str.replace per distinct changed character) gives str.translate's text."""
+    as_list = normalize._table_list()
+    changed = sorted(k for k, v in normalize._table().items() if k != v)
+    rng = random.Random(11)
+    some = "".join(chr(rng.choice(changed)) for _ in range(200))
+    texts = [
+        *corpus_texts(20),
+        *NASTY,
+        "".join(map(chr, range(0x20, 0x3000, 7))),
+        "\U0002b736\U0002b737𠀀",
+        "薴苧苎，薴",  # a replacement that is itself replaced
+        "苧（）",
+        "增長１０％（ＧＤＰ）",
+        "地區" + some[:20] + "，" + some[:5],
+        some,  # more distinct characters than are replaced one by one
+        some + "\U00020000",
+    ]
+    for t in texts:
+        assert normalize._fold(t) == t.translate(as_list)
+    _scanner, targets = normalize._fold_tables()
+    assert "薴" not in targets and "苧" not in targets and targets["，"] == ","
+
+
+def test_normalize_prechecks_only_skip_what_cannot_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cheap tests before normalize's scans (_SPACED_NEEDED, _SUBSCRIPT_NEEDED, the zero-width
+    characters) change nothing: the same result with the scans always run."""
+    texts = [
+        *corpus_texts(20),
+        *NASTY,
+        "增长 1 0 ％，2 . 5 亿元，3 .5%，1 2 3 4 5",
+        "广义货币M\n2\n增长8%，M \n 1 \r\n增长",
+        "增\u200b长\ufeff5%\u2060，\u200c\u200d",
+        "人均 5 . 2 万元 ，. 5 . 6",
+    ]
+    fast = [normalize.normalize(t) for t in texts]
+    always = re.compile("")
+    monkeypatch.setattr(normalize, "_SPACED_NEEDED", always)
+    monkeypatch.setattr(normalize, "_SUBSCRIPT_NEEDED", always)
+    assert fast == [normalize.normalize(t) for t in texts]
+    for cp in range(0x10000):
+        c = chr(cp)
+        assert (c in normalize._ZERO_WIDTH_CHARS) == (normalize._ZERO_WIDTH.match(c) is not None)
+
+
 def test_clean_original_slices_as_the_map_says() -> None:
     rng = random.Random(5)
     for t in [*corpus_texts(10), "增長 1 0 ％，地區(qū)生產總值"]:
@@ -278,7 +323,7 @@ def test_prefilters_change_no_record(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(p, "_ends_with_word", lambda s, words, lengths: True)
     monkeypatch.setattr(p, "_CUE_NEEDS", {})
     monkeypatch.setattr(p, "_qual_prefilter", lambda lex: None)
-    for name in ("_NUMERAL_FIRST", "_HEADING_FIRST", "_REVIEW_FIRST", "_RX10_FIRST"):
+    for name in ("_NUMERAL_FIRST", "_HEADING_FIRST", "_REVIEW_FIRST", "_RX10_FIRST", "_FUTURE_LEAD_FIRST"):
         monkeypatch.setattr(st, name, _Everything())
     slow = _parse_all(texts)
     default_lexicon()._memos.clear()
@@ -306,7 +351,7 @@ def test_first_character_prefilters_are_necessary_conditions() -> None:
         "据初步统计，全年", "经核算，", "初步核算", "2019年以来", "１９９８年以来", "过去五年", "这一年",
         "刚刚过去的一年", "一年多来", "几年来", "多年来", "三年来", "这两年", "去年", "上年", "回顾",
         "今后五年", "新的一年", "未来五年", "下一步", "明年", "第一部分", "（一）", "(二)", "十、", "一．",
-        "　二、2023年工作回顾", "主要预期目标是", "预计全年",
+        "　二、2023年工作回顾", "主要预期目标是", "预计全年", "而到2025年", "并在2030年", "至2035年", "2027年",
     ]
     for s in _samples() + sentences + starts:
         stripped = s.strip(" \t　")
@@ -321,6 +366,8 @@ def test_first_character_prefilters_are_necessary_conditions() -> None:
             assert first in "12", s
         if st._RX10.match(stripped):
             assert first in st._RX10_FIRST, s
+        if st._FUTURE_LEAD.match(stripped):
+            assert first in st._FUTURE_LEAD_FIRST, s
         if st._RX11.search(stripped[:30]):
             assert "目标" in stripped[:30], s
         if st._FORECAST_WORD.search(stripped):

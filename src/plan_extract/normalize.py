@@ -73,7 +73,10 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _SP = " \t\u00a0\u2002-\u200d\u202f\u2060\u3000\ufeff"  # spaces (before folding U+3000 is one too; zero-width ones too)
 # zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM): always deleted, they only break words
 _SUBSCRIPT_LINE = re.compile(r"[A-Za-z]([ \t]*\r?\n[ \t]*)\d{1,2}([ \t]*\r?\n[ \t]*)(?=[^\s\d])")
+# (a part of every _SUBSCRIPT_LINE match, found by a scan for line breaks: a cheap test first)
+_SUBSCRIPT_NEEDED = re.compile(r"\n[ \t]*\d{1,2}[ \t]*\r?\n")
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"  # (what _ZERO_WIDTH matches: `in` tests first)
 _SP1 = " \u00a0\u2009\u202f"  # single in-line spaces deleted by the number / CJK rules
 
 
@@ -107,6 +110,62 @@ def _table_list() -> list[int]:
     return out
 
 
+# Folding by replacement: a report holds a handful of distinct characters that change (，：（）％,
+# a few traditional ones), and ``str.replace`` of each over the text costs far less than
+# ``str.translate``, which looks every character up.  Past this many distinct characters (a
+# text in traditional characters) translate is cheaper, and is used.
+_FOLD_REPLACE_MAX = 32
+
+
+def _char_class(code_points: list[int]) -> str:
+    """A character class of ``code_points`` (sorted), runs written as ranges."""
+    parts: list[str] = []
+    i = 0
+    while i < len(code_points):
+        j = i
+        while j + 1 < len(code_points) and code_points[j + 1] == code_points[j] + 1:
+            j += 1
+        a, b = code_points[i], code_points[j]
+        parts.append(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+@lru_cache(maxsize=1)
+def _fold_tables() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern of every character below U+10000 that :func:`_table` changes, and its replacement.
+
+    A character whose replacement is itself changed (薴 → 苧 → 苎) gets none: replacing one
+    character after another would change it twice, so a text holding it is translated.
+    """
+    table = _table()
+    changed = {k: v for k, v in table.items() if k != v}
+    bmp = sorted(k for k in changed if k <= 0xFFFF)
+    targets = {chr(k): chr(changed[k]) for k in bmp if changed[k] not in changed and k not in changed.values()}
+    return re.compile(_char_class(bmp)), targets
+
+
+def _fold(text: str) -> str:
+    """``text.translate(_table_list())``, by replacing the few distinct characters that change."""
+    scanner, targets = _fold_tables()
+    # (a character above U+FFFF takes four bytes in UTF-16, any other two: a length test
+    # several times faster than a pattern scan for one)
+    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        out = text
+        pos = 0
+        for _ in range(_FOLD_REPLACE_MAX):
+            m = scanner.search(out, pos)
+            if m is None:
+                return out
+            c = m.group()
+            rep = targets.get(c)
+            if rep is None:
+                break  # (a chained character)
+            out = out.replace(c, rep)
+            pos = m.end()
+    return text.translate(_table_list())
+
+
 # Units and comparators that may follow a number after a stray space.
 _UNIT_START = (
     "%‰万亿千百十元角年月日号个家项吨亩人户所座条公米平立方克台辆套件倍次场名位只间栋处"
@@ -123,6 +182,9 @@ _AFTER_NUM = rf"(?:[{_UNIT_START}]|左右|以上|以下|以内|上下)"
 # so that re skips to candidate characters in C instead of trying the pattern everywhere.
 _SPACED_DIGITS = re.compile(rf"[0-9.](?<![0-9A-Za-z.][0-9.])(?:[{_SP1}][0-9.]){{1,24}}(?=[{_SP1}]?{_AFTER_NUM})")
 _SPACED_DECIMAL = re.compile(rf"[0-9](?<![0-9A-Za-z.][0-9])(?:[{_SP1}][0-9]){{0,24}}[{_SP1}]\.[{_SP1}][0-9]")
+# every match of _SPACED_DIGITS and _SPACED_DECIMAL holds a digit or dot, a space, a digit or
+# dot: one scan for that, starting on the (rarer) space, before the two
+_SPACED_NEEDED = re.compile(rf"[{_SP1}](?<=[0-9.][{_SP1}])[0-9.]")
 # One or two spaces between a number (or %) and its unit / comparator.
 _NUM_UNIT_SPACE = re.compile(rf"[{_SP1}](?<=[0-9%‰][{_SP1}])[{_SP1}]?(?={_AFTER_NUM})")
 # A single space between two CJK chars, or a CJK char and a digit (body lines only).
@@ -253,7 +315,7 @@ def _may_end_wrapped(line: str) -> bool:
 
 def _space_deletions(t: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for rx in (_SPACED_DIGITS, _SPACED_DECIMAL):
+    for rx in (_SPACED_DIGITS, _SPACED_DECIMAL) if _SPACED_NEEDED.search(t) is not None else ():
         for m in rx.finditer(t):
             grp = m.group()
             if not any(c.isdigit() for c in grp):
@@ -343,20 +405,21 @@ def _offsets(n: int) -> list[int]:
     return table
 
 
-_OCR_ONE = re.compile(r"(?<=[0-9])[lI](?=[0-9]|[亿万千百元%])")
+_OCR_ONE = re.compile(r"[lI](?<=[0-9][lI])(?=[0-9]|[亿万千百元%])")  # ((?<=[0-9])[lI]…, first character first)
 
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for extraction, keeping a map back to it (see the module doc)."""
     if not text:
         return Normalized(text, "", [0], [])
-    sub = text.translate(_table_list())
+    sub = _fold(text)
     if "l" in sub or "I" in sub:
         # 25l亿元: an OCR'd letter l (or I) inside a number is the digit 1 (same length: offsets unchanged)
         sub = _OCR_ONE.sub("1", sub)
     deletions = _pinyin_deletions(sub)
-    deletions += [m.span() for m in _ZERO_WIDTH.finditer(sub)]
-    if "\n" in sub:
+    if any(c in sub for c in _ZERO_WIDTH_CHARS):
+        deletions += [m.span() for m in _ZERO_WIDTH.finditer(sub)]
+    if "\n" in sub and _SUBSCRIPT_NEEDED.search(sub) is not None:
         # 广义货币M\n2\n增长: a subscript set on a line of its own (M₂ in a web copy)
         for m in _SUBSCRIPT_LINE.finditer(sub):
             deletions += [(m.start(1), m.end(1)), (m.start(2), m.end(2))]

@@ -56,6 +56,8 @@ class Quantity:
 _YEARS_OF_LEVEL = "".join(
     rf"|(?<=年限{v}{d})" for v in ("", "达", "为", "达到", "提高到", "提升到", "增加到", "延长到", "至") for d in (r"\d", r"\d\d")
 )
+# the pattern's groups, in order (find_quantities unpacks m.groups() so)
+_GROUPS = ("double", "pre", "half", "rn", "fn", "fd", "cfd", "cfn", "pct", "pn1", "psep", "pn2", "n1", "u1", "sep", "pre2", "n2", "inf1", "mult", "inf2", "unit", "post")
 
 
 @lru_cache(maxsize=8)
@@ -101,7 +103,10 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     (?P<post>{suf})?
     )
     """
-    return compile_scanner(pat, regex.VERBOSE)  # stdlib re when it can: same matches, faster scan
+    compiled = compile_scanner(pat, regex.VERBOSE)  # stdlib re when it can: same matches, faster scan
+    if compiled.groups != len(_GROUPS) or sorted(compiled.groupindex, key=compiled.groupindex.get) != list(_GROUPS):
+        raise RuntimeError("the quantity pattern's groups are not _GROUPS")  # (find_quantities unpacks them in this order)
+    return compiled
 
 
 _CN_ONLY_MULT = regex.compile(r"^[万亿千百]+$")
@@ -225,33 +230,36 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
     comps_pre: dict[str, str] = lex.comparators["prefix"]
     comps_suf: dict[str, str] = lex.comparators["suffix"]
     inside_words: list[str] = lex.comparators.get("prefix_inside_words", [])
+    inside_for: dict[str, tuple[str, ...]] = {}  # a comparator word → the inside words ending in it
     for m in pat.finditer(text):
+        # (the groups at once, in the pattern's order: _GROUPS; a call per group costs more)
+        g_double, g_pre, g_half, g_rn, g_fn, _, g_cfd, _, g_pct, g_pn1, _, g_pn2, g_n1, g_u1, _, _, g_n2, g_inf1, g_mult, g_inf2, g_unit, g_post = m.groups()
         s, e = m.span()
-        if m.group("double"):
-            w = m.group("double")
+        if g_double:
+            w = g_double
             out.append(Quantity(s, e, s, 4.0 if w == "翻两番" else 2.0, None, "倍", "=", "double"))
             continue
         before = text[s - 1] if s > 0 else ""
         after = text[e] if e < len(text) else ""
-        if m.group("half"):
-            if not m.group("pre") and not _FRACTION_LEFT.search(text, max(0, s - 12), s):
+        if g_half:
+            if not g_pre and not _FRACTION_LEFT.search(text, max(0, s - 12), s):
                 continue  # (一半 after a noun alone: prose)
             out.append(Quantity(s, e, m.start("half"), 0.5, None, None, _comparator(m, comps_pre, comps_suf), "fraction"))
             continue
-        if m.group("rn"):
+        if g_rn:
             num_start = m.start("rn")
             # the ratio's verb ends before the comparator word (缩小至约2∶1) or is it (之比突破1：1)
             if not any(_RATIO_LEFT.search(text, max(0, s - 16), end) for end in {s, num_start}):
                 continue
-            v = float(m.group("rn"))
+            v = float(g_rn)
             out.append(Quantity(s, e, num_start, v, None, None, _comparator(m, comps_pre, comps_suf), "ratio_to_one"))
             continue
-        if m.group("fn") or m.group("cfd"):
+        if g_fn or g_cfd:
             q = _fraction(m, text, comps_pre, comps_suf)
             if q is not None:
                 out.append(q)
             continue
-        num_start = m.start("n1") if m.group("n1") else m.start("pn1")
+        num_start = m.start("n1") if g_n1 else m.start("pn1")
         prev_char = text[num_start - 1] if num_start > 0 else ""
         if prev_char and prev_char.isascii() and (prev_char.isalnum() or prev_char in ".+"):
             continue
@@ -259,11 +267,11 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue
         if after in "+" and after:
             continue
-        n1s = m.group("n1") or m.group("pn1")
+        n1s = g_n1 or g_pn1
         v_mixed: float | None = None
-        n2s = m.group("n2") or m.group("pn2")
-        unit = m.group("unit") or ""
-        mult = m.group("mult") or ""
+        n2s = g_n2 or g_pn2
+        unit = g_unit or ""
+        mult = g_mult or ""
         is_cn = n1s[0] in CN_DIGITS
         round_count = False
         if is_cn:
@@ -286,7 +294,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
                     n1s = "一千"
             elif _CN_ONLY_MULT.match(n1s) and not (mult or _TRAIL_MULT.search(n1s)):
                 continue
-            if m.group("n1") and not mult and not n2s and _RX0.search(n1s):
+            if g_n1 and not mult and not n2s and _RX0.search(n1s):
                 # 一百四十五亿七千七百万元 → 145.77 亿元: a mixed numeral is written in its largest unit
                 whole = parse_number(n1s)
                 big = "亿" if "亿" in n1s else "万"
@@ -298,7 +306,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             else:
                 # 一千二百亿元: the trailing 万/亿 of a Chinese numeral belongs to the unit
                 tm = _TRAIL_MULT.search(n1s)
-                if tm and not mult and m.group("n1"):
+                if tm and not mult and g_n1:
                     mult = tm.group(0)
                     n1s = n1s[: tm.start()]
                     if not n1s:
@@ -308,7 +316,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             tm2 = _TRAIL_MULT.search(n2s)
             if tm2 and tm2.group(0) == mult:
                 n2s = n2s[: tm2.start()]
-        u1 = m.group("u1") or ""
+        u1 = g_u1 or ""
         if u1 and u1 in ("万", "亿", "万亿") and u1 != mult:
             continue  # 5000万到1亿元: the two ends are in different multipliers
         v1 = parse_number(n1s) if n1s else v_mixed
@@ -317,8 +325,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
         v2 = parse_number(n2s) if n2s else None
         if n2s and (v2 is None or not math.isfinite(v2) or v2 > _MAX_VALUE):
             continue
-        if m.group("pn1"):
-            unit_full = "‰" if m.group("pct") == "千" else "%"  # 千分之十三: per mille
+        if g_pn1:
+            unit_full = "‰" if g_pct == "千" else "%"  # 千分之十三: per mille
         else:
             unit_full = mult + unit
         base_unit = unit.split("/")[0]
@@ -328,8 +336,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
         if (
             base_unit in _CAPACITY_UNITS
             and not is_cn
-            and not m.group("pre")
-            and not m.group("post")
+            and not g_pre
+            and not g_post
             and num_start >= 2
             and _PROJECT_AFTER.match(text, e)
             and _HAN_PAIR.fullmatch(text, num_start - 2, num_start)
@@ -337,7 +345,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             and not _RX1.search(text, num_start - 2, num_start)
         ):
             continue  # 开工建设南网720兆瓦储能电站等项目: the size in a named project, after its owner's name
-        if base_unit in name_units and not m.group("pre") and not m.group("post") and not is_cn and not mult:
+        if base_unit in name_units and not g_pre and not g_post and not is_cn and not mult:
             # (a count in Chinese numerals, 二百○八所, is not a name like 中电科41所)
             # 所/期 are counts only right after a verb (新建4所); else part of a name (41所)
             left2 = text[max(0, num_start - 2) : num_start]
@@ -355,21 +363,21 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue  # …、糖等十七种；: the size of the list just given, not a count to reach
         if unit == "方" and (not mult or text.startswith("面", e)):
             continue  # 10亿方 (cubic metres) is a unit only with its multiplier: 三方, 各方, 方面 are not
-        if is_cn and n1s == "一" and not mult and unit in ("度", "天") and not m.group("post"):
+        if is_cn and n1s == "一" and not mult and unit in ("度", "天") and not g_post:
             continue  # 一度曾经…, 在一天之内: adverbs, not quantities
         if is_cn and n1s == "一" and not mult and unit and after == unit[-1]:
             continue  # 一天天好起来, 一步步: a reduplicated measure word is an adverb
-        if is_cn and prev_char == "成" and (m.group("n1") or "")[:1] in ("千", "百", "万"):
+        if is_cn and prev_char == "成" and (g_n1 or "")[:1] in ("千", "百", "万"):
             continue  # 成千万人, 成百上千: a figure of speech
-        if unit.endswith("人") and after in ("民", "口") and not m.group("post"):
+        if unit.endswith("人") and after in ("民", "口") and not g_post:
             continue  # 六亿多人民, 近八亿人口的国家, 每万人口: the people, a population or a denominator
-        if is_cn and prev_char == "的" and not m.group("pn1") and v1 < 100 and base_unit in ("条", "次", "届", "号", "大"):
+        if is_cn and prev_char == "的" and not g_pn1 and v1 < 100 and base_unit in ("条", "次", "届", "号", "大"):
             continue  # 党的二十六条 (an OCR'd 二十大): an ordinal name, not a count
         if (
             is_cn
             and prev_char == "的"
-            and not m.group("pn1")
-            and not m.group("post")
+            and not g_pn1
+            and not g_post
             and _HAN_NOUN_START.match(text, e)
             and not text.startswith(("的", "增长", "增加", "下降", "减少", "提高", "降低", "上升", "为", "是"), e)
         ):
@@ -386,29 +394,29 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
         if (
             is_cn
             and not round_count
-            and not m.group("post")
-            and _CN_ONLY_MULT.match((m.group("n1") or "") + (m.group("mult") or ""))
+            and not g_post
+            and _CN_ONLY_MULT.match((g_n1 or "") + (g_mult or ""))
             and _HAN_NOUN_START.match(text, e)
             and not text.startswith(_CAPACITY_NOUNS, e)  # (新增千万吨产能: the capacity itself)
         ):
             continue  # 千万吨炼化一体化, 百万吨煤制芳烃项目: a round size in a project's name
         if _quoted(text, num_start):
             continue
-        if prev_char in "这述" and _ANAPHOR_BEFORE.search(text, max(0, num_start - 3), num_start) and not m.group("pre"):
+        if prev_char in "这述" and _ANAPHOR_BEFORE.search(text, max(0, num_start - 3), num_start) and not g_pre:
             continue  # 这一百二十个项目建成后, 上述5个项目: things already counted, referred back to
         if (
             base_unit not in lex.count_units
             and unit not in ("%", "‰", "万", "亿", "万亿")
             and _COUNT_BEFORE.search(text, max(0, num_start - 6), num_start)
             and (
-                _HAN_NOUN_START.match(text, m.end("post") if m.group("post") else e)
-                or (unit.endswith("元") and text.startswith("、", m.end("post") if m.group("post") else e))
+                _HAN_NOUN_START.match(text, m.end("post") if g_post else e)
+                or (unit.endswith("元") and text.startswith("、", m.end("post") if g_post else e))
             )
         ):
             continue  # 3座35万千瓦光热电站, 2台100万千瓦机组: the size of each thing counted, not a quantity to reach
         if (
             base_unit not in lex.count_units
-            and not m.group("post")
+            and not g_post
             and _RX_HAN1.match(text, e)
             and _RX_HAN1.match(prev_char)  # (not text[num_start - 1]: at 0 that is the text's last character)
             and not text.startswith(_CHANGE_AFTER, e)
@@ -419,7 +427,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
         if (
             base_unit not in lex.count_units
             and unit not in ("%", "‰", "万", "亿", "万亿")
-            and not m.group("post")
+            and not g_post
             and text.startswith("的", e)
             and _SIZED_COUNT_AFTER.match(text, e)
         ):
@@ -430,14 +438,14 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             and not (unit.endswith("元") and text.startswith("的", e))  # (总额4万亿元的两年投资计划: the plan's size)
         ):
             continue  # 新增千亿斤粮食生产能力规划, 百亿斤粮食产能提升工程: a programme's name
-        if unit == "条" and prev_char == "新" and not m.group("pre"):
+        if unit == "条" and prev_char == "新" and not g_pre:
             continue  # 鼓励引导民间投资新36条: a policy's nickname
         if _VAGUE_AFTER.match(text, e):
             continue  # 做好十一个方面重点工作, 15分钟健身圈, 1小时通勤圈: names, not quantities
-        if _SIZE_CLASS.match(text, e if not m.group("post") else m.start("post")) and unit.endswith("元"):
+        if _SIZE_CLASS.match(text, e if not g_post else m.start("post")) and unit.endswith("元"):
             continue  # 20亿元企业, 10亿元以上项目: a size class inside the metric
         if (
-            m.group("post") in _THRESHOLD_POSTS
+            g_post in _THRESHOLD_POSTS
             and base_unit not in lex.count_units
             and unit not in ("%", "‰", "万", "亿", "万亿")
             and _HAN_NOUN_START.match(text, e)
@@ -445,15 +453,19 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue  # 关停10万千瓦及以下燃煤机组, 150万吨以上的物流园区: a threshold inside the metric
         # range check: the second number must be larger (5-10家); a dash between unrelated numbers is not a range
         comparator = "="
-        pre = m.group("pre")
-        if pre and any(w.endswith(pre) and text.startswith(w, s + len(pre) - len(w)) for w in inside_words if s + len(pre) >= len(w)):
-            # 至少节约百分之十, 制约: the comparator-like character ends a word before the number
-            s, pre = m.end("pre"), None
+        pre = g_pre
+        if pre:
+            ends_pre = inside_for.get(pre)
+            if ends_pre is None:
+                ends_pre = inside_for[pre] = tuple(w for w in inside_words if w.endswith(pre))
+            if any(text.startswith(w, s + len(pre) - len(w)) for w in ends_pre if s + len(pre) >= len(w)):
+                # 至少节约百分之十, 制约: the comparator-like character ends a word before the number
+                s, pre = m.end("pre"), None
         if pre:
             comparator = comps_pre[pre]
-        if m.group("post"):
-            comparator = comps_suf[m.group("post")]
-        if m.group("inf1") or m.group("inf2"):
+        if g_post:
+            comparator = comps_suf[g_post]
+        if g_inf1 or g_inf2:
             comparator = ">"
         value_max = None
         if v2 is not None:
@@ -463,7 +475,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             value_max = v2
         if before == "-" and s > 0 and text[s - 2 : s - 1].isdigit():
             continue
-        if unit and not m.group("post") and text.startswith(("（", "("), e):
+        if unit and not g_post and text.startswith(("（", "("), e):
             alt = _ALT_UNIT.match(text, e)
             if alt is not None and alt.group(1) in lex.count_units:
                 unit_full += alt.group(0)  # 10条（段）, 490套（间）: the unit with its alternative

@@ -105,6 +105,7 @@ _NUMERAL_FIRST = frozenset("一二三四五六七八九十")
 _HEADING_FIRST = _NUMERAL_FIRST | frozenset("（(第")
 _REVIEW_FIRST = frozenset("过一五去上刚回这几多两三四经初据前今")
 _RX10_FIRST = frozenset("今明下新未")
+_FUTURE_LEAD_FIRST = frozenset("而并但到至在12")  # (what a match of _FUTURE_LEAD starts with)
 _DRAFT_PLAN = regex.compile(r"纲要[（(]?草案")
 _NEXT_YEAR_WORK = regex.compile(r"(?:19|20)\d{2}年[^，,。\n]{0,8}(?:工作)?(?:打算|安排|思路|要点|计划)")
 
@@ -356,7 +357,7 @@ def split_sentences(norm: Normalized, *, year: int | None, lex: Lexicon) -> list
                 or ("草案" in cue and _DRAFT_PLAN.search(cue) is not None)
                 or ("目标" in cue[:30] and (tm := _RX11.search(cue[:30])) is not None and not _MET_BEFORE.search(cue, 0, tm.start()))
                 # 到1985年，…将比1980年增长22%: a sentence opening on a year to come
-                or (year is not None and (fy := _FUTURE_LEAD.match(cue)) is not None and int(fy.group(1)) > year)
+                or (year is not None and cfirst in _FUTURE_LEAD_FIRST and (fy := _FUTURE_LEAD.match(cue)) is not None and int(fy.group(1)) > year)
                 # “十四五”时期是…(in 2021): a sentence opening on the five-year plan now beginning
                 or (year is not None and cfirst in "“十" and (fp := _FYP_LEAD.match(cue)) is not None and _fyp_end(fp) >= year)
             )
