@@ -348,6 +348,8 @@ _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|�
 _NOT_YET = frozenset({"未", "尚未", "待", "未经"})
 _MEASURES_HEAD = regex.compile(r"\p{Han}{0,4}(?:举措|措施)")
 _SIZE_ATTRIBUTES = frozenset({"总额", "规模", "总规模", "总投资", "总量"})
+_BASE_COMPARATORS = {"不低于": ">=", "不少于": ">=", "不高于": "<=", "不超过": "<=", "高于": ">", "低于": "<"}
+_BASE_COMPARED = regex.compile(r"(不低于|不少于|不高于|不超过|(?<!不)高于|(?<!不)低于)[^，,。；;\d]{2,20}的$")
 _IN_FORCE_WORD = regex.compile(r"(?:现行|现有|目前的|现在的)$")
 _IN_FORCE_NOUN = regex.compile(r"的(\p{Han}{1,6}?)(?=提高|下降|降低|降|调整|调高|调低|上调|下调|增加|减少)")
 _LIST_MEASURES = frozenset({"产量", "总产量", "产值", "总产值", "规模", "总量", "总额", "面积", "播种面积", "增加值", "单产"})
@@ -782,6 +784,8 @@ class _Extractor:
             z = _RX2.sub("", z)
         if "基" in z or "比原" in z:
             z = _BASE_PHRASE.sub("", z)
+        if "于" in z and (bc := _BASE_COMPARED.search(z)) is not None and bc.start() >= 2:
+            z = z[: bc.start()]  # 保障标准不低于当地最低生活保障标准的1.6倍: the base compared with is no part of it
         if "占" in z:
             z = _RX3.sub("", z)
         if z.startswith("第"):
@@ -805,6 +809,8 @@ class _Extractor:
             if z == before:
                 break
         # quotes: keep balanced pairs (“三农”投入), drop a stray one at either end
+        if (cq := z.find("”")) > 0 and "“" not in z[:cq] and len(z) - cq > 2:
+            z = z[cq + 1 :]  # …+就业服务”职业技能培训: the zone began inside a quoted name; what follows it is named
         if z.count("“") > z.count("”") and (oq := z.rfind("“")) > 0 and len(z) - oq <= 4 and "”" not in z[oq:]:
             z = z[:oq]  # 实施电动汽车充电设施服务能力“三年倍增”行动: the figure opens a quoted name
         if z.startswith("“") and z.count("“") > z.count("”"):
@@ -1973,6 +1979,8 @@ class _Extractor:
                 comp = "~"
             elif "约占" in t[cstart : q.start] and _APPROX_SHARE.search(t, cstart, q.start):
                 comp = "~"  # 约占全年投资总额的三分之二: 约 before the share's verb
+            elif "于" in t[cstart : q.start] and (bcm := _BASE_COMPARED.search(t, cstart, q.start)) is not None:
+                comp = _BASE_COMPARATORS[bcm.group(1)]  # 不低于最低生活保障标准的1.6倍: at least 1.6 times
             if comp is not None:
                 r.q = dataclasses.replace(q, comparator=comp)
         if r.metric and r.metric.endswith(("限额", "起点", "门槛")) and r.action is None:
