@@ -1235,6 +1235,13 @@ class _Extractor:
         # 国家用于普及教育的经费, 中央财政用于“三农”的支出: 用于 inside a relative clause names the money
         while verbs and verbs[-1][2] in _RELATIVE_VERBS and _DE_HEAD_END.search(left, verbs[-1][1]):
             verbs = verbs[:-1]
+        if len(verbs) >= 2 and verbs[0][0] == len(left) - len(left.lstrip(" \t\n　")) and verbs[-1][1] >= len(left.rstrip()) - 1:
+            de = left.find("的", verbs[0][1], verbs[-1][0])
+            if de > verbs[0][1] + 1 and not _RX_CLAUSE_BREAK.search(left, verbs[0][1], verbs[-1][0]) and all(
+                v[0] > de for v in verbs[1:]
+            ):
+                # 达到服务能力标准的乡镇卫生院占比提高到90%: the first verb is in a relative clause of the subject
+                verbs = verbs[1:]
         verb = verbs[-1] if verbs else None
         # a verb inside the comparator prefix (突破6000家): the comparator word is the action too
         pre_word = t[q.start : q.num_start]
