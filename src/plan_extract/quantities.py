@@ -36,6 +36,8 @@ _FACILITY_LAST = frozenset("院校园馆站构")  # 养老院, 学校, 幼儿园
 _CAPACITY_UNITS = frozenset({"吨", "兆瓦", "千瓦", "吉瓦", "千伏"})
 _PROJECT_AFTER = regex.compile(r"(?!的)\p{Han}{1,10}?等?(?:项目|电站|装置|工程|基地)")
 _CAPACITY_NOUNS = ("产能", "生产能力", "能力", "产量", "规模")
+_PARTS_AFTER = regex.compile(r"(?:领域|方面|阶段|步骤|层次|板块|类别|片区|组)")
+_RANK_BEFORE = regex.compile(r"(?:排名|排行|位列|排在|居)\p{Han}{0,3}前$")
 _HAN_PAIR = regex.compile(r"\p{Han}{2}")
 _RX1 = regex.compile(r"(?:建|增|完成|改造|建设|新建|扩建|创建|打造|培育|达|等)$")  # (…学校等10所: a count)
 
@@ -333,6 +335,12 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
         # names and dates: 第一, 年产100万吨, 中电科41所, “70%精力…”
         if _NAME_PREFIX.search(text, max(0, num_start - 4), num_start):
             continue
+        if unit == "个月" and not g_pre and (not prev_char or prev_char not in "至到为在于") and not text.startswith(("以内", "以下"), e):
+            continue  # 前5个月, 用3个月时间: a span of time the text is framed by (压缩至3个月以内 is a level)
+        if prev_char == "分" and _PARTS_AFTER.match(text, e):
+            continue  # 分13个领域细化任务: how the work is divided, not a quantity to reach
+        if prev_char == "前" and _RANK_BEFORE.search(text, max(0, num_start - 8), num_start):
+            continue  # 进入ESI排名前1%: a rank threshold, not a commitment's figure
         if (
             base_unit in _CAPACITY_UNITS
             and not is_cn
