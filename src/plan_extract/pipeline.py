@@ -92,6 +92,7 @@ _ACHIEVED_CUE = regex.compile(
 # a part of the year gone by (a mid-year report): results (scanned only where 半, 季 or 月 occur)
 # 已建成自然村的…: 已 inside an attributive (已 + verb + noun + 的 + noun)
 _POSSESSION_VERBS = frozenset({"拥有", "现有", "共有"})
+_SCOPE_HAS = regex.compile(r"(?:^|[，,])(?:全国|全省|全市|全区|全县|我国|我省|我市|目前|现在)(?:共|还|仅|只)?有$")  # 全国有24万多户国有小企业
 _ATTRIBUTIVE_DONE = regex.compile(r"\p{Han}{1,8}的\p{Han}|(?:建成|完成|开工|投产|投用|投运)(?!了)\p{Han}{2}")  # (已建成自然村生活污水治理设施)
 _RX_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 _RATIO_OF_YEAR = regex.compile(r"(?:为|是|相当于|等于)$")
@@ -1993,7 +1994,7 @@ class _Extractor:
         if r.metric and r.metric.endswith(("限额", "起点", "门槛")) and r.action is None:
             return None  # 钢铁工业的投资限额为1000万元: a threshold being defined, not a quantity to reach
         if (
-            r.action in _POSSESSION_VERBS
+            (r.action in _POSSESSION_VERBS or (r.action is None and _SCOPE_HAS.search(clause_left) is not None))
             and cues.last("plan", rel) is None
             and cues.last("to_year", rel) is None
             and "每" not in clause_left  # (每千名老人拥有40张床位: a per-head indicator)
