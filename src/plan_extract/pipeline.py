@@ -2001,7 +2001,9 @@ class _Extractor:
             and t.find("目标", q.end, cend) < 0
         ):
             r.extra["achieved"] = True  # 我省拥有8个万亿元级产业集群: what the region has now, with no word of intent
-        if q.unit in ("亿", "亿人", "亿名") and _NATION_AFTER.match(t, q.end, cend):
+        if (q.unit in ("亿", "亿人", "亿名") and _NATION_AFTER.match(t, q.end, cend)) or (
+            q.unit == "亿人" and (q.value or 0) >= 9 and t.startswith("的", q.end)  # 保障好14亿人的粮食安全
+        ):
             r.extra["achieved"] = True  # 解决13亿中国人的吃饭问题, 我国有2.9亿在校学生: the nation's size, a present fact
         if (
             r.metric
