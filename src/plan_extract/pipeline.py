@@ -1455,7 +1455,11 @@ class _Extractor:
                 # 在8个重点县建设…基地: the places counted, then what is done there
                 locative=verb is None and t[cstart : q.start].lstrip(" \t\n　").startswith("在") and not left.rstrip().endswith("的"),
             )
-            right_noun = self._clean_metric(right_noun) if right_noun else ""
+            if right_noun:
+                modal = right_noun.startswith("拟") and len(right_noun) > 3
+                right_noun = self._clean_metric(right_noun)
+                if modal and right_noun and not right_noun.startswith("拟"):
+                    right_noun = "拟" + right_noun  # 拟竣工投产项目: after the number 拟 qualifies the noun, no hedge
             if not right_noun and right_verb in _PURPOSE_VERBS and (q.unit or "").endswith("元"):
                 # 全年投入1.63亿元实施民生微实事项目: the money's purpose names the metric
                 vpos2 = t.find(right_verb, rn_pos, cend)
