@@ -38,6 +38,7 @@ _PROJECT_AFTER = regex.compile(r"(?!的)\p{Han}{1,10}?等?(?:项目|电站|装�
 _CAPACITY_NOUNS = ("产能", "生产能力", "能力", "产量", "规模")
 _PARTS_AFTER = regex.compile(r"(?:领域|方面|阶段|步骤|层次|板块|类别|片区|组)")
 _RANK_BEFORE = regex.compile(r"(?:排名|排行|位列|排在|居)\p{Han}{0,3}前$")
+_POST_AFTER_ALT = regex.compile(r"及以上|及以下|以上|以下|以内|左右")
 _HAN_PAIR = regex.compile(r"\p{Han}{2}")
 _RX1 = regex.compile(r"(?:建|增|完成|改造|建设|新建|扩建|创建|打造|培育|达|等)$")  # (…学校等10所: a count)
 
@@ -488,5 +489,9 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             if alt is not None and alt.group(1) in lex.count_units:
                 unit_full += alt.group(0)  # 10条（段）, 490套（间）: the unit with its alternative
                 e = alt.end()
+                post = _POST_AFTER_ALT.match(text, e) if comparator == "=" else None
+                if post is not None:
+                    comparator = comps_suf[post.group(0)]  # 1万台（套）以上
+                    e = post.end()
         out.append(Quantity(s, e, num_start, v1, value_max, unit_full or None, comparator))
     return out
