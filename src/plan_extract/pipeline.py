@@ -345,6 +345,7 @@ _FROM_TO_VERB = regex.compile(
 )
 # 将制造业等行业现行16%的税率降至13%: the rate in force is the present level
 _IN_FORCE = ("现行", "现有", "目前的", "现在的")
+_SET_BY_DOCUMENT = regex.compile(r"^[^，,。；;]{0,24}?(?:提出|确定|规定|明确)的(?=(?:19|20)\d{2}年)")
 _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|宣布)(?!的)[：:，,]?")
 _NOT_YET = frozenset({"未", "尚未", "待", "未经"})
 _MEASURES_HEAD = regex.compile(r"\p{Han}{0,4}(?:举措|措施)")
@@ -771,6 +772,8 @@ class _Extractor:
         z = _RX1.sub("", z)
         if "目标" in z and (fm := _TARGET_FRAME_LEAD.match(z)) is not None and fm.end() < len(z) - 1:
             z = z[fm.end() :]  # 经济社会发展主要预期目标是地区生产总值增长7%: the frame of the list, inline
+        if "的" in z and (pm := _SET_BY_DOCUMENT.match(z)) is not None:
+            z = z[pm.end() :]  # 《纲要》提出的2010年人均国内生产总值: the document that set it is no part of it
         if "指" in z or "表" in z or "介" in z or "透" in z or "宣" in z:
             rm = _REPORTED_BY.search(z)
             if rm is not None and len(z) - rm.end() >= 2:
