@@ -416,12 +416,14 @@ class _SentCues:
         self._found: dict[str, tuple[list[int], list[regex.Match[str]]]] = {}
 
     def _scan(self, kind: str) -> tuple[list[int], list[regex.Match[str]]]:
+        text = self._text
         need = self._needs.get(kind)
-        if need is not None and (need not in self._text if len(need) == 1 else _any_of(need).search(self._text) is None):
-            found: tuple[list[int], list[regex.Match[str]]] = ([], [])
+        if need is not None and (need not in text if len(need) == 1 else not any(map(text.__contains__, need))):
+            found = _NO_CUES
         else:
-            ms = list(self._patterns[kind].finditer(self._text))
-            found = ([m.end() for m in ms], ms)
+            ms = list(self._patterns[kind].finditer(text))
+            # (most scans find nothing: one shared empty result, never changed, spares two lists)
+            found = ([m.end() for m in ms], ms) if ms else _NO_CUES
         self._found[kind] = found
         return found
 
@@ -440,9 +442,7 @@ class _SentCues:
         return ms[i - 1] if i else None
 
 
-@functools.cache
-def _any_of(chars: str) -> regex.Pattern[str]:
-    return regex.compile("[" + regex.escape(chars) + "]")
+_NO_CUES: tuple[list[int], list[regex.Match[str]]] = ([], [])  # (a scan that found nothing; read only)
 
 
 # a character that every match of a cue pattern contains (see _SentCues); a string of
