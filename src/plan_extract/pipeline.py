@@ -14,9 +14,11 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
+from ._rx import compile_scanner
 from ._segment import fast_tokenizer
 from .indicators import indicator_for
 from .lexicon import Lexicon, _alternation, default_lexicon
@@ -46,20 +48,38 @@ from .units import base_unit
 # Clause boundaries inside a sentence (the comma family); 、 separates list items.
 _CLAUSE = re.compile(r"[,，;；:：]")  # (stdlib re: a class of literals, found faster than by regex)
 @functools.lru_cache(maxsize=8)
-def _qual_pattern(lex: Lexicon) -> regex.Pattern[str]:
-    """Qualitative targets from the lexicon's word lists (data/cues.json, "qualitative")."""
+def _qual_pattern(lex: Lexicon) -> Any:
+    """Qualitative targets from the lexicon's word lists (data/cues.json, "qualitative").
+
+    A ``regex`` pattern, or (the usual case) the same pattern for the stdlib ``re`` behind a
+    look-ahead for the characters a match can start with: ``re`` then skips the other
+    positions at once and searches a sentence in less than half the time (the same matches:
+    the look-ahead only states what every match starts with).
+    """
     q = lex.cues["qualitative"]
 
     def alt(key: str) -> str:
         return "|".join(regex.escape(w) for w in sorted(q[key], key=len, reverse=True))
 
-    return regex.compile(
+    body = (
         rf"(?P<q>(?:(?:要|继续)?(?:与|和|同)[^，,。；;、]{{1,16}}?(?:{alt('relations')})))"
         rf"|(?P<k>(?:{alt('comparisons')})[^，,。；;、]{{2,12}}?(?=[，,。；;]|$))"
         rf"|(?P<b>(?:{alt('states')})|(?<=收支)平衡(?=[，,。；;]))"
         rf"|(?P<c>(?:{alt('degrees')})(?:{alt('changes')}))"
         rf"|(?P<t>(?:全面)?完成(?:国家|省|市|上级)?(?:、[省市])?(?:下达|确定)?的?[^，,。；;]{{0,28}}?(?:{alt('tasks')}))"
     )
+    # what a match starts with: (要|继续)?(与|和|同) (q), a comparison word (k), a state word
+    # or 平衡 (b), a degree word, or a change word when a degree may be empty (c), 全/完 (t)
+    firsts = set("要继与和同平全完")
+    for key in ("comparisons", "states", "degrees"):
+        ws = q[key]
+        firsts |= {w[0] for w in ws if w}
+        if not ws or not all(ws):
+            if key != "degrees" or not q["changes"] or not all(q["changes"]):
+                return regex.compile(body)  # a branch may start anywhere: no look-ahead
+            firsts |= {w[0] for w in q["changes"]}
+    fast = compile_scanner("(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])(?:" + body + ")")
+    return fast if isinstance(fast, re.Pattern) else regex.compile(body)
 @functools.lru_cache(maxsize=8)
 def _qual_prefilter(lex: Lexicon) -> re.Pattern[str] | None:
     """Words one of which every match of :func:`_qual_pattern` contains, as a stdlib ``re`` alternation.
