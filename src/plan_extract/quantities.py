@@ -76,8 +76,15 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     # A cheap first-character test: every quantity starts with a digit, a numeral, a
     # comparator word or 翻/倍; the engine skips other positions at once.
     first = "".join(sorted({w[0] for w in c["prefix"]} | set(CN_DIGITS) | set("0123456789翻倍百千半")))
+    # A second, sharper test where that one passes: a figure's first character, or a whole
+    # comparator word and then one (大/高/不/多 … open far more words than comparators; the
+    # branches after the comparator all start with a digit, a Chinese numeral or 半).
+    # Neither test changes what matches; the engine skips the first on a class in C.
+    bare_first = "".join(sorted(set(CN_DIGITS) | set("0123456789翻倍百千半")))
+    after_pre = "".join(sorted(set(CN_DIGITS) | set("半")))
     pat = rf"""
     (?=[{regex.escape(first)}])
+    (?=[{regex.escape(bare_first)}]|(?:{pre})[\d{regex.escape(after_pre)}])
     (?:
     (?P<double>(?:翻两番|翻一番|翻番|翻倍|倍增)(?!计划|行动|工程|目标|战略|效应))
     |
