@@ -287,7 +287,7 @@ _CN_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 _RX0 = regex.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,2}(?:是|要)|第[一二三四五六七八九十]{1,2}[，,、])")
 _RX0_FIRST = frozenset("（(一二三四五六七八九十第")  # (or a digit: what a match of _RX0 starts with)
 _INDICATOR_TAIL = regex.compile(r"(?:数量|电量|装机|规模|覆盖率|覆盖度|比重|比例|占比|总量|总额|产值|增加值|收入|率|度)$")
-_PER_UNIT_IN_METRIC = regex.compile(r"每(?:人|天|日|生|户|亩|月|周|名|个)")
+_PER_UNIT_IN_METRIC = re.compile(r"每(?:人|天|日|生|户|亩|月|周|名|个)")
 _MONEY_CHANGE_VERBS = frozenset({"增加", "减少", "减轻", "降低", "压减", "追加", "增拨", "再增加", "再减少"})
 _BASE_CHANGE_VERBS = _MONEY_CHANGE_VERBS | {"增长", "提高", "下降"}  # (比上年增加4000亿元: a change against a base)
 _SINGLE_CHANGE_END = regex.compile(r"(?:原则上|要|再|将|各|均)?([减增降])$")
@@ -462,6 +462,12 @@ class _SentCues:
         return ms[i - 1] if i else None
 
 
+@functools.lru_cache(maxsize=8)
+def _hedge_scanner(lex: Lexicon) -> Any:
+    """``lex.hedge_re`` (an alternation of words) for the stdlib ``re``, which finds it faster: the same matches."""
+    return compile_scanner(lex.hedge_re.pattern)
+
+
 _NO_CUES: tuple[list[int], list[regex.Match[str]]] = ([], [])  # (a scan that found nothing; read only)
 
 
@@ -544,7 +550,7 @@ class _WordTables:
     prefix_first: frozenset[str]
     suffix_words: frozenset[str]
     suffix_last: frozenset[str]
-    change_tail_re: regex.Pattern[str]
+    change_tail_re: re.Pattern[str]
     adverb_re: regex.Pattern[str]
     prefix_lens: tuple[int, ...]
     suffix_lens: tuple[int, ...]
@@ -588,7 +594,7 @@ def _word_tables(lex: Lexicon) -> _WordTables:
         prefix_first=frozenset(w[0] for w in prefix_words),
         suffix_words=suffix_words,
         suffix_last=frozenset(w[-1] for w in suffix_words),
-        change_tail_re=regex.compile(r"(?:" + "|".join(map(regex.escape, changes)) + r")$"),
+        change_tail_re=re.compile(r"(?:" + "|".join(map(re.escape, changes)) + r")$"),
         adverb_re=regex.compile(
             r"(?:" + "|".join(sorted(map(regex.escape, lex.cues.get("adverbs", [])), key=len, reverse=True)) + r")+$"
         ),
@@ -645,7 +651,7 @@ class _Extractor:
         self._adverb_re = tb.adverb_re
         self._tb = tb
         self._cue_patterns = {
-            "hedge": lex.hedge_re,
+            "hedge": _hedge_scanner(lex),
             "achieved": _ACHIEVED_CUE,
             "midyear": _MIDYEAR_CUE,
             "missed": _MISSED_TARGET_CUE,
