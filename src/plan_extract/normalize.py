@@ -141,7 +141,8 @@ def _fold_tables() -> tuple[re.Pattern[str], dict[str, str]]:
     table = _table()
     changed = {k: v for k, v in table.items() if k != v}
     bmp = sorted(k for k in changed if k <= 0xFFFF)
-    targets = {chr(k): chr(changed[k]) for k in bmp if changed[k] not in changed and k not in changed.values()}
+    images = set(changed.values())  # (a set: testing each against the dict's values was quadratic)
+    targets = {chr(k): chr(changed[k]) for k in bmp if changed[k] not in changed and k not in images}
     return re.compile(_char_class(bmp)), targets
 
 
