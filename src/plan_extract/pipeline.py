@@ -363,8 +363,6 @@ _FROM_TO_VERB = regex.compile(
     r"(?:、[^，,。；;从由到至]{1,8}?|[^，,。；;从由到至\d]{0,6}?)"
     r"(?:(?:提高|增加|提升|下降|降低|减少|调整|调高|调低|扩大|增长|上调|下调|上升|发展|扩展|减为|增为)(?:到|至|为)?|降(?:到|至|为|低到))"
 )
-# 将制造业等行业现行16%的税率降至13%: the rate in force is the present level
-_IN_FORCE = ("现行", "现有", "目前的", "现在的")
 _SET_BY_DOCUMENT = regex.compile(r"^[^，,。；;]{0,24}?(?:提出|确定|规定|明确)的(?=(?:19|20)\d{2}年)")
 _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|宣布)(?!的)[：:，,]?")
 _NOT_YET = frozenset({"未", "尚未", "待", "未经"})
@@ -372,6 +370,7 @@ _MEASURES_HEAD = regex.compile(r"\p{Han}{0,4}(?:举措|措施)")
 _SIZE_ATTRIBUTES = frozenset({"总额", "规模", "总规模", "总投资", "总量"})
 _BASE_COMPARATORS = {"不低于": ">=", "不少于": ">=", "不高于": "<=", "不超过": "<=", "高于": ">", "低于": "<"}
 _BASE_COMPARED = regex.compile(r"(不低于|不少于|不高于|不超过|(?<!不)高于|(?<!不)低于)[^，,。；;\d]{2,20}的$")
+# 将制造业等行业现行16%的税率降至13%: the rate in force is the present level
 _IN_FORCE_WORD = regex.compile(r"(?:现行|现有|目前的|现在的)$")
 _IN_FORCE_NOUN = regex.compile(r"的(\p{Han}{1,6}?)(?=提高|下降|降低|降|调整|调高|调低|上调|下调|增加|减少)")
 _LIST_MEASURES = frozenset({"产量", "总产量", "产值", "总产值", "规模", "总量", "总额", "面积", "播种面积", "增加值", "单产"})
@@ -1624,11 +1623,11 @@ class _Extractor:
         r.extra["verb_adjacent"] = verb_adjacent
         # 8.7万元 in 从8.7万元提高到12万元 is the present level, not the target
         # (also 从每人每月209元、280元提高到…, 从15个县（市）扩大到57个: a list, or the counted noun, before the verb)
-        if (
-            (("从" in left or "由" in left) and _RX10.search(left)) or left.endswith(_IN_FORCE)
-        ) and _FROM_TO_VERB.match(t, q.end, min(cend, q.end + 14)):
+        fm = _IN_FORCE_WORD.search(left)
+        if ((("从" in left or "由" in left) and _RX10.search(left)) or fm is not None) and _FROM_TO_VERB.match(
+            t, q.end, min(cend, q.end + 14)
+        ):
             r.extra["baseline"] = True
-            fm = _IN_FORCE_WORD.search(left)
             if fm is not None and (im := _IN_FORCE_NOUN.match(t, q.end, cend)) is not None:
                 # 制造业等行业现行16%的税率: the industries' rate (the rate in force is its present level)
                 metric = self._clean_metric(left[: fm.start()]) + im.group(1)
