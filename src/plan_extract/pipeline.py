@@ -375,6 +375,8 @@ _BASE_COMPARATORS = {"不低于": ">=", "不少于": ">=", "不高于": "<=", "�
 _BASE_COMPARED = regex.compile(r"(不低于|不少于|不高于|不超过|(?<!不)高于|(?<!不)低于)[^，,。；;\d]{2,20}的$")
 # 将制造业等行业现行16%的税率降至13%: the rate in force is the present level
 _IN_FORCE_WORD = regex.compile(r"(?:现行|现有|目前的|现在的)$")
+_GAP_OVER = regex.compile(r"(?:高于|低于|快于|慢于)[^，,。；;\d]{1,10}$")
+_RATE_WORDS = ("增速", "增幅", "增长率", "速度", "率", "增长")
 _IN_FORCE_NOUN = regex.compile(r"的(\p{Han}{1,6}?)(?=提高|下降|降低|降|调整|调高|调低|上调|下调|增加|减少)")
 _LIST_MEASURES = frozenset({"产量", "总产量", "产值", "总产值", "规模", "总量", "总额", "面积", "播种面积", "增加值", "单产"})
 _BARE_MEASURE_TAIL = regex.compile("(?:" + "|".join(sorted(_LIST_MEASURES, key=len, reverse=True)) + ")$")
@@ -1917,6 +1919,13 @@ class _Extractor:
             cut = next(w for w in _PRICE_RISE if metric.endswith(w))
             if len(metric) > len(cut):
                 metric, r.action = metric[: -len(cut)], cut
+        if q.unit == "个百分点" and (gm := _GAP_OVER.search(left)) is not None:
+            # 研发投入增速高于全省平均2个百分点: the rate before the comparison, the gap over its base
+            subject = self._clean_metric(left[: gm.start()])
+            if subject and subject.endswith(_RATE_WORDS):
+                metric = subject
+                r.action = gm.group(0)
+                r.extra["gap"] = True  # (a level relative to another's, not a change of its own: ratio)
         r.metric = metric or None
         # hedge: the nearest hedge word before the quantity in the sentence
         cues = self._cues(sent)
@@ -2090,6 +2099,9 @@ class _Extractor:
             down = True  # 造价比原计划节约10%: a saving in percent lowers the level (节约20亿元 is an amount)
         if base_act.startswith("年均"):
             r.per_year = True
+        if unit.endswith("百分点") and r.extra.get("gap"):
+            r.kind = "ratio"
+            return
         if unit.endswith("百分点"):
             r.kind = "change"
             r.direction = "down" if down else "up" if up else None
