@@ -1376,6 +1376,8 @@ class _Extractor:
             pm = None  # 经济增长预期为7%左右: 经济增长 is the indicator's name (the reference gold's wording)
             if r.action in ("增长", "预期"):
                 r.action = None
+        if pm and pm.group(0) in ("增速", "增幅", "增长速度") and verb is not None and _is_level_verb(verb[2]):
+            pm = None  # 固定资产投资增速保持在10%: a rate's name (涨幅控制在3% stays the price's rise)
         if pm and pm.start() > 0:
             word = pm.group(0)
             metric = self._clean_metric(metric[: pm.start()])
