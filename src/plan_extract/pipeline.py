@@ -1459,6 +1459,10 @@ class _Extractor:
                     r.action = lead[0]
                 verb_adjacent = True
         after = self._verbs_in(t[q.end : q.end + 6]) if verb is not None and q.unit in ("%", "‰") else []
+        if not after and verb is not None and verb[2] in _SUBJECT_COUNT_VERBS and q.unit in ("%", "‰"):
+            # (新建民用建筑100%执行绿色建筑标准: a verb outside the lexicon opens the predicate too)
+            w2 = next((t[q.end : q.end + n] for n in self._tb.lead_lens if t[q.end : q.end + n] in self._tb.lead), "")
+            after = [(0, len(w2), w2)] if w2 else []
         if after and after[0][0] == 0 and verb is not None and verb[2] in _SUBJECT_COUNT_VERBS and not self._clean_metric(left[: verb[0]]):
             # 新建民用建筑100%达到建筑节能标准: a share of the newly built, the verb comes after
             whole_subject = self._clean_metric(left)
