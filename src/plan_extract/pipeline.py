@@ -298,7 +298,7 @@ _DISPOSAL_LEAD = regex.compile(
 )  # (为了实现在本世纪末把我国人口控制在…: the goal's frame before 把)
 _RX1 = regex.compile(r"^[^\p{Han}A-Za-z0-9“（(]+")
 _RX2 = regex.compile(r"为?(?:比|同|与|较)(?:上年|去年|上一年|前一年|今年|本年|同期|现有|目前|现在|(?:19|20)\d{2}年|第[一二三四五六七八九十]+个五年计划|上年同期|去年同期|年初|“?(?:十[一二三四五六七八九]?|[六七八九])五”?(?:末|期间|时期))[^，,]*$")
-_RX3 = regex.compile(r"(?<!所)占(?!比)(?![^，,]*(?:比重|比例)(?:继续|仍然|仍|将|要|力争|稳定)?$)[^，,]*$")  # X占全市…: cut; X占GDP(的)?比重 names an indicator
+_RX3 = regex.compile(r"(?<!所)占(?!比|有率)(?![^，,]*(?:比重|比例)(?:继续|仍然|仍|将|要|力争|稳定)?$)[^，,]*$")  # X占全市…: cut; X占GDP(的)?比重 names an indicator
 _RX4 = regex.compile(r"^第[一二三四五六七八九十\d]+(?:批|期|次|轮|个)")
 _GRADE_LEAD = regex.compile(r"(?:\d+(?:千伏|[万亿]?吨级|[万亿]元?级|周?岁(?:及)?(?:以下|以上)|(?:\.\d+)?[万亿]元?(?:及)?以上)|[一二三四五六七八九十百千]+[万亿]元?(?:及)?以上)\p{Han}")  # 20个500千伏输变电工程, 2个500亿级产业集群: a grade opens the noun
 _RX5 = regex.compile(r"[\p{Han}A-Za-z“]")
@@ -1248,7 +1248,7 @@ class _Extractor:
             verbs
             and left[verbs[-1][1] : verbs[-1][1] + 1] in _SUFFIX_FIRST  # (every word of _SUFFIX_MEASURES starts so)
             and verbs[-1][0] > 0
-            and _RX_HAN.match(left, verbs[-1][0] - 1)
+            and (_RX_HAN.match(left, verbs[-1][0] - 1) or left[verbs[-1][0] - 1] == "”")  # (“标准地”出让比例)
             and self._clean_metric(left[verbs[-1][1] :]) in _SUFFIX_MEASURES
         ):
             verbs = verbs[:-1]
