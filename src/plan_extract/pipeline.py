@@ -371,10 +371,9 @@ _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|�
 _NOT_YET = frozenset({"未", "尚未", "待", "未经"})
 _MEASURES_HEAD = regex.compile(r"\p{Han}{0,4}(?:举措|措施)")
 _SIZE_ATTRIBUTES = frozenset({"总额", "规模", "总规模", "总投资", "总量"})
-_BASE_COMPARATORS = {"不低于": ">=", "不少于": ">=", "不高于": "<=", "不超过": "<=", "高于": ">", "低于": "<"}
 _BASE_COMPARED = regex.compile(r"(不低于|不少于|不高于|不超过|(?<!不)高于|(?<!不)低于)[^，,。；;\d]{2,20}的$")
 # 将制造业等行业现行16%的税率降至13%: the rate in force is the present level
-_IN_FORCE_WORD = regex.compile(r"(?:现行|现有|目前的|现在的)$")
+_IN_FORCE = ("现行", "现有", "目前的", "现在的")
 _GAP_OVER = regex.compile(r"(?:高于|低于|快于|慢于)[^，,。；;\d]{1,10}$")
 _RATE_WORDS = ("增速", "增幅", "增长率", "速度", "率", "增长")
 _IN_FORCE_NOUN = regex.compile(r"的(\p{Han}{1,6}?)(?=提高|下降|降低|降|调整|调高|调低|上调|下调|增加|减少)")
@@ -1634,14 +1633,15 @@ class _Extractor:
         r.extra["verb_adjacent"] = verb_adjacent
         # 8.7万元 in 从8.7万元提高到12万元 is the present level, not the target
         # (also 从每人每月209元、280元提高到…, 从15个县（市）扩大到57个: a list, or the counted noun, before the verb)
-        fm = _IN_FORCE_WORD.search(left)
-        if ((("从" in left or "由" in left) and _RX10.search(left)) or fm is not None) and _FROM_TO_VERB.match(
+        in_force = left.endswith(_IN_FORCE)
+        if ((("从" in left or "由" in left) and _RX10.search(left)) or in_force) and _FROM_TO_VERB.match(
             t, q.end, min(cend, q.end + 14)
         ):
             r.extra["baseline"] = True
-            if fm is not None and (im := _IN_FORCE_NOUN.match(t, q.end, cend)) is not None:
+            if in_force and (im := _IN_FORCE_NOUN.match(t, q.end, cend)) is not None:
                 # 制造业等行业现行16%的税率: the industries' rate (the rate in force is its present level)
-                metric = self._clean_metric(left[: fm.start()]) + im.group(1)
+                owner = left[: -len(next(w for w in _IN_FORCE if left.endswith(w)))]
+                metric = self._clean_metric(owner) + im.group(1)
         elif (
             sent_recs
             and sent_recs[-1].extra.get("baseline")
@@ -2038,13 +2038,13 @@ class _Extractor:
             elif "约占" in t[cstart : q.start] and _APPROX_SHARE.search(t, cstart, q.start):
                 comp = "~"  # 约占全年投资总额的三分之二: 约 before the share's verb
             elif "于" in t[cstart : q.start] and (bcm := _BASE_COMPARED.search(t, cstart, q.start)) is not None:
-                comp = _BASE_COMPARATORS[bcm.group(1)]  # 不低于最低生活保障标准的1.6倍: at least 1.6 times
+                comp = self.lex.comparators["prefix"][bcm.group(1)]  # 不低于最低生活保障标准的1.6倍: at least 1.6 times
             if comp is not None:
                 r.q = dataclasses.replace(q, comparator=comp)
         if r.metric and r.metric.endswith(("限额", "起点", "门槛")) and r.action is None:
             return None  # 钢铁工业的投资限额为1000万元: a threshold being defined, not a quantity to reach
         if (
-            (r.action in _POSSESSION_VERBS or (r.action is None and _SCOPE_HAS.search(clause_left) is not None))
+            (r.action in _POSSESSION_VERBS or (r.action is None and clause_left.endswith("有") and _SCOPE_HAS.search(clause_left)))
             and cues.last("plan", rel) is None
             and cues.last("to_year", rel) is None
             and "每" not in clause_left  # (每千名老人拥有40张床位: a per-head indicator)

@@ -39,7 +39,6 @@ _PROJECT_AFTER = regex.compile(r"(?!的)\p{Han}{1,10}?等?(?:项目|电站|装�
 _CAPACITY_NOUNS = ("产能", "生产能力", "能力", "产量", "规模")
 _PARTS_AFTER = regex.compile(r"(?:领域|方面|阶段|步骤|层次|板块|类别|片区|组)")
 _RANK_BEFORE = regex.compile(r"(?:排名|排行|位列|排在|居)\p{Han}{0,3}前$")
-_POST_AFTER_ALT = regex.compile(r"及以上|及以下|以上|以下|以内|左右")
 _HAN_PAIR = regex.compile(r"\p{Han}{2}")
 _RX1 = regex.compile(r"(?:建|增|完成|改造|建设|新建|扩建|创建|打造|培育|达|等)$")  # (…学校等10所: a count)
 
@@ -241,6 +240,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
     comps_pre: dict[str, str] = lex.comparators["prefix"]
     comps_suf: dict[str, str] = lex.comparators["suffix"]
     inside_words: list[str] = lex.comparators.get("prefix_inside_words", [])
+    suffix_words = sorted(comps_suf, key=len, reverse=True)  # (longest first: 及以上 before 以上)
     inside_for: dict[str, tuple[str, ...]] = {}  # a comparator word → the inside words ending in it
     for m in pat.finditer(text):
         # (the groups at once, in the pattern's order: _GROUPS; a call per group costs more)
@@ -497,9 +497,9 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             if alt is not None and alt.group(1) in lex.count_units:
                 unit_full += alt.group(0)  # 10条（段）, 490套（间）: the unit with its alternative
                 e = alt.end()
-                post = _POST_AFTER_ALT.match(text, e) if comparator == "=" else None
+                post = next((w for w in suffix_words if text.startswith(w, e)), None) if comparator == "=" else None
                 if post is not None:
-                    comparator = comps_suf[post.group(0)]  # 1万台（套）以上
-                    e = post.end()
+                    comparator = comps_suf[post]  # 1万台（套）以上
+                    e += len(post)
         out.append(Quantity(s, e, num_start, v1, value_max, unit_full or None, comparator))
     return out
