@@ -168,6 +168,7 @@ _SHARE_CLAUSE = regex.compile(r"\s*在[^，,。；;]{2,16}中的(?:比重|比例
 _FUNDS_FROM = regex.compile(r"从([^，,。；;从]{2,16}?)中(拿出|提取|划出|调出|安排|调剂)$")
 _CURRENCY_WORDS = ("人民币", "美元", "港币", "欧元")
 _PREDICATE_FIRST = frozenset("是")
+_AFTER_FIGURE_NOT_NOUN = ("或者", "或是", "甚至", "为限", "为止", "为宜", "为准", "为度")
 _VERB_JOINERS = frozenset(("、", "和", "或", "及", "与"))
 _NOT_AFTER_LEAD_VERB = frozenset("的了着过在到至为和与及、，,；;：:（(")
 # 出口总额, 就业人数, 投资额: a verb before a measure word is part of an indicator's name
@@ -370,6 +371,8 @@ _SET_BY_DOCUMENT = regex.compile(
 _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|宣布)(?!的)[：:，,]?")
 _NOT_YET = frozenset({"未", "尚未", "待", "未经"})
 _MEASURES_HEAD = regex.compile(r"\p{Han}{0,4}(?:举措|措施)")
+# 拥有/具有/占有/没有 … are possession or lack, not "there are"
+_HAVE_NOT_EXISTENTIAL = frozenset("拥具占没")
 _SIZE_ATTRIBUTES = frozenset({"总额", "规模", "总规模", "总投资", "总量"})
 _BASE_COMPARED = regex.compile(r"(不低于|不少于|不高于|不超过|(?<!不)高于|(?<!不)低于)[^，,。；;\d]{2,20}的$")
 # 将制造业等行业现行16%的税率降至13%: the rate in force is the present level
@@ -817,7 +820,7 @@ class _Extractor:
             z = _RX2.sub("", z)
         if "基" in z or "比原" in z:
             z = _BASE_PHRASE.sub("", z)
-        if "于" in z and (bc := _BASE_COMPARED.search(z)) is not None and bc.start() >= 2:
+        if ("于" in z or "超过" in z) and (bc := _BASE_COMPARED.search(z)) is not None and bc.start() >= 2:
             z = z[: bc.start()]  # 保障标准不低于当地最低生活保障标准的1.6倍: the base compared with is no part of it
         if "占" in z:
             z = _RX3.sub("", z)
@@ -906,8 +909,10 @@ class _Extractor:
             seg = seg[size.end() :]  # 3座35万千瓦光热电站: the size of each, then the thing counted
         if not seg or not (_RX5.match(seg) or _GRADE_LEAD.match(seg)) or seg.startswith(_MILESTONES):
             return "", None  # (迈上1000亿斤新台阶: a milestone, not what is measured)
-        if seg[0] in _PREDICATE_FIRST or seg.startswith(_CURRENCY_WORDS) or seg.startswith(("或者", "或是", "甚至")):
-            return "", None  # (定为7.5%左右是必要的: a predicate about the figure; 2200亿元人民币: the currency)
+        if seg[0] in _PREDICATE_FIRST or seg.startswith(_CURRENCY_WORDS) or seg.startswith(_AFTER_FIGURE_NOT_NOUN):
+            # (定为7.5%左右是必要的: a predicate about the figure; 2200亿元人民币: the currency;
+            # 以22%为限: the end of a frame 以…为限)
+            return "", None
         rel = _RELATIVE_RIGHT.match(seg) or (_QUALIFYING_DE.match(seg) if seg[:1] in "符具满有" else None)
         if rel is None and "的" in seg[1:4]:
             # 约1亿人居住的棚户区和城中村改造: the counted people are the subject of a clause on what follows
@@ -1555,6 +1560,13 @@ class _Extractor:
             or where
             or listed_names
             or relative_before
+            # 中央各部门将有117个重大建设单位: after an existential 有 the noun counted follows the count
+            or (
+                left.rstrip().endswith("有")
+                and left.rstrip()[-2:-1] not in _HAVE_NOT_EXISTENTIAL
+                and q.unit not in ("%", "‰")
+                and not (q.unit or "").endswith("元")
+            )
         )
         if (
             not use_right
@@ -2037,7 +2049,9 @@ class _Extractor:
                 comp = "~"
             elif "约占" in t[cstart : q.start] and _APPROX_SHARE.search(t, cstart, q.start):
                 comp = "~"  # 约占全年投资总额的三分之二: 约 before the share's verb
-            elif "于" in t[cstart : q.start] and (bcm := _BASE_COMPARED.search(t, cstart, q.start)) is not None:
+            elif (
+                "于" in (seg := t[cstart : q.start]) or "超过" in seg
+            ) and (bcm := _BASE_COMPARED.search(t, cstart, q.start)) is not None:
                 comp = self.lex.comparators["prefix"][bcm.group(1)]  # 不低于最低生活保障标准的1.6倍: at least 1.6 times
             if comp is not None:
                 r.q = dataclasses.replace(q, comparator=comp)
