@@ -1293,7 +1293,8 @@ class _Extractor:
         if verb is not None:
             a, b, w = verb
             between = left[b:]
-            r.action = r.action or w
+            # 举办文体活动超过100场, 年均增长超过7%: the verb before the comparator word is the action
+            r.action = w if pre_word in ("突破", "超过") else (r.action or w)
             if self._clean_metric(between) and not (between.rstrip().endswith("的") and self._clean_metric(left[:a])):
                 zone = between
             else:
