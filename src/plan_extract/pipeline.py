@@ -2080,6 +2080,14 @@ class _Extractor:
             r.extra["forecast"] = True  # 今年高校毕业生将达727万人: the size of the year's cohort (spec: a forecast)
         if t.endswith("比", cstart, q.start) and _REFERENCE_AFTER.match(t, q.end, cend):
             return None  # 每个农民的收入比70元的数目低: the figure is what is compared with, not a quantity to reach
+        if (
+            (q.unit in ("%", "‰") or q.special == "fraction")
+            and t.startswith(("来自", "在农村", "在城镇", "集中在", "分布在", "来源于"), q.end)
+            and r.action is None
+            and cues.last("plan", rel) is None
+            and cues.last("to_year", rel) is None
+        ):
+            r.extra["achieved"] = True  # 国家财政收入的60%以上来自国有企业, 人口80%以上在农村: where a share is, now
         if q.unit in ("%", "‰") and "占" in left and t.startswith("的", q.end) and _RX_HAN.match(t, q.end + 1) and _SHARE_RELATIVE.search(left):
             r.extra["achieved"] = True  # 占我们国家人口80%以上的农民: a share describing who is meant
         if r.metric and r.metric.endswith("指标") and q.unit in ("项", "个") and r.action is None:
