@@ -370,6 +370,10 @@ _SET_BY_DOCUMENT = regex.compile(
 )
 _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|宣布)(?!的)[：:，,]?")
 _NOT_YET = frozenset({"未", "尚未", "待", "未经"})
+# after a share: what it has not reached or what it suffers from now (…和55%没有恢复到…, 24%的企业存在着亏损)
+_SHORTFALL_AFTER = regex.compile(
+    r"(?:[和、](?:百分之)?[\d０-９一二三四五六七八九十百点.．％%]{1,8})?(?:的\p{Han}{1,12}?)?(?:没有|尚未|仍未|未能|存在着)"
+)
 _MEASURES_HEAD = regex.compile(r"\p{Han}{0,4}(?:举措|措施)")
 # 拥有/具有/占有/没有 … are possession or lack, not "there are"
 _HAVE_NOT_EXISTENTIAL = frozenset("拥具占没")
@@ -2088,6 +2092,13 @@ class _Extractor:
             and cues.last("to_year", rel) is None
         ):
             r.extra["achieved"] = True  # 国家财政收入的60%以上来自国有企业, 人口80%以上在农村: where a share is, now
+        if (
+            (q.unit in ("%", "‰") or q.special == "fraction")
+            and _SHORTFALL_AFTER.match(t, q.end, cend) is not None
+            and cues.last("plan", rel) is None
+            and cues.last("to_year", rel) is None
+        ):
+            r.extra["achieved"] = True  # 有43%没有恢复到历史最高水平, 有24%的企业存在着亏损: a shortfall now
         if q.unit in ("%", "‰") and "占" in left and t.startswith("的", q.end) and _RX_HAN.match(t, q.end + 1) and _SHARE_RELATIVE.search(left):
             r.extra["achieved"] = True  # 占我们国家人口80%以上的农民: a share describing who is meant
         if r.metric and r.metric.endswith("指标") and q.unit in ("项", "个") and r.action is None:
