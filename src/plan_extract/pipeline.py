@@ -370,6 +370,7 @@ _SET_BY_DOCUMENT = regex.compile(
 )
 _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|宣布)(?!的)[：:，,]?")
 _NOT_YET = frozenset({"未", "尚未", "待", "未经"})
+_BARE_PREPOSITIONS = frozenset({"对", "对于", "向", "给"})
 # after a share: what it has not reached or what it suffers from now (…和55%没有恢复到…, 24%的企业存在着亏损)
 _SHORTFALL_AFTER = regex.compile(
     r"(?:[和、](?:百分之)?[\d０-９一二三四五六七八九十百点.．％%]{1,8})?(?:的\p{Han}{1,12}?)?(?:没有|尚未|仍未|未能|存在着)"
@@ -1558,6 +1559,7 @@ class _Extractor:
         )
         use_right = bool(right_noun) and (
             not metric
+            or metric in _BARE_PREPOSITIONS  # 对38个科技项目进行攻关: the preposition's object is counted
             # 总额4万亿元的两年投资计划: the plan's size (总投资35亿元的80项工程: the count after it is another figure)
             or (metric in _SIZE_ATTRIBUTES and t.startswith("的", q.end) and not t[q.end + 1 : q.end + 2].isdigit() and _INNER_COUNT.match(t, q.end + 1) is None)
             or (q.unit in ("%", "‰") and verb_adjacent)
