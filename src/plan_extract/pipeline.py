@@ -162,7 +162,7 @@ _LEVEL_ONLY = frozenset({"达", "达到", "将达", "超过", "突破", "为"})
 _PER_OUTPUT = regex.compile(r"单位(?:国内|地区)?生产总值|单位GDP|单位工业增加值|万元(?:国内|地区)?(?:生产总值|GDP)")
 _MODAL_PREFIX = frozenset({"拟", "待", "将", "已", "正在", "计划"})
 _ADJECTIVE_LEAD = regex.compile(r"\p{Han}{2,3}性(?=\p{Han}{4})")
-_DISPOSAL_LATE = regex.compile(r"[、，,](?:\p{Han}{0,4}?)把(\p{Han}{2,10})$")
+_DISPOSAL_LATE = regex.compile(r"(?:^\p{Han}{0,6}?|[、，,]\p{Han}{0,4}?)把(?![握关手])(\p{Han}{2,10})$")  # (六五计划把这个比例)
 _APPROX_SHARE = regex.compile(r"(?<![节条契预签合制公盟缔])约占[^，,。；;\d]{0,16}$")
 _SHARE_CLAUSE = regex.compile(r"\s*在[^，,。；;]{2,16}中的(?:比重|比例)")
 _FUNDS_FROM = regex.compile(r"从([^，,。；;从]{2,16}?)中(拿出|提取|划出|调出|安排|调剂)$")
@@ -2662,6 +2662,13 @@ def _horizon(ex: _Extractor, r: _Rec, year: int | None) -> tuple[int | str | Non
     cues = ex._cues(r.sent)
     m = cues.last("to_year", rel)
     by = cues.last("bare_year", rel)
+    fy = cues.last("fyp", rel)
+    if fy is not None:
+        # 从1953年到1980年的二十八年中…，六五计划把这个比例提高到36%: a plan named after the years rules its clause
+        if by is not None and fy.start() >= by.end():
+            by = None
+        if m is not None and fy.start() >= m.end():
+            m = None
     if by is not None and (m is None or by.start() > m.end()):
         # the clause's own year, unless a time word of the report's year comes between
         between = t[r.sent.start + by.end() : r.q.start]
@@ -2678,11 +2685,10 @@ def _horizon(ex: _Extractor, r: _Rec, year: int | None) -> tuple[int | str | Non
     if m is not None:
         return int(m.group(1) or m.group(2)), per_year
     span = cues.last("year_span", rel)
-    if span is not None:
+    if span is not None and not (fy is not None and fy.start() >= span.end()):
         return f"{span.group(1)}-{span.group(2)}", per_year
     if year is not None and year < 2000 and t.find("本世纪末", r.sent.start, r.q.start) >= 0:
         return 2000, per_year  # 到本世纪末…翻两番 in a report of the 1980s: the year 2000
-    fy = cues.last("fyp", rel)
     if fy is None and r.sent.section_fyp:
         fy = _last_fyp(r.sent.section_fyp)
     if fy is not None:
