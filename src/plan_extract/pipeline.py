@@ -371,6 +371,8 @@ _SET_BY_DOCUMENT = regex.compile(
 _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|宣布)(?!的)[：:，,]?")
 _NOT_YET = frozenset({"未", "尚未", "待", "未经"})
 _BARE_PREPOSITIONS = frozenset({"对", "对于", "向", "给"})
+# verbs whose object is also the subject of the next verb (支持企业建设10个工厂)
+_PIVOT_VERBS = frozenset({"支持", "推动", "引导", "鼓励", "组织", "带动", "帮助", "促进", "指导", "动员", "吸引", "推进", "督促", "要求", "使", "让", "促使", "确保", "力争", "争取"})
 # after a share: what it has not reached or what it suffers from now (…和55%没有恢复到…, 24%的企业存在着亏损)
 _SHORTFALL_AFTER = regex.compile(
     r"(?:[和、](?:百分之)?[\d０-９一二三四五六七八九十百点.．％%]{1,8})?(?:的\p{Han}{1,12}?)?(?:没有|尚未|仍未|未能|存在着)"
@@ -1268,7 +1270,18 @@ class _Extractor:
             head_noun = self._clean_metric(left[b0:])
             if (
                 a0 > 0
-                and (0 < len(head_noun) <= 3 or head_noun.startswith(_SPENDING_HEADS))
+                and (
+                    0 < len(head_noun) <= 3
+                    or head_noun.startswith(_SPENDING_HEADS)
+                    # 开工筹集城中村改造安置住房1500套: after a governing verb that takes no pivot, a
+                    # nominal verb between two nouns is part of the object's name
+                    or (
+                        len(verbs) >= 2
+                        and verbs[-2][2] not in _PIVOT_VERBS
+                        and a0 - verbs[-2][1] >= 2
+                        and not self._verbs_in(left[verbs[-2][1] : a0])
+                    )
+                )
                 and _RX_HAN.match(left, a0 - 1)
                 and left[a0 - 1] not in "在到至为达和与及、"
             ):
