@@ -1399,6 +1399,22 @@ class _Extractor:
             pm = None  # 经济增长预期为7%左右: 经济增长 is the indicator's name (the reference gold's wording)
             if r.action in ("增长", "预期"):
                 r.action = None
+        if (
+            pm
+            and pm.group(0) == "提升"
+            and (
+                (verb is not None and verb[2] in _ACTIVITY_VERBS)
+                or (  # (…、森林抚育提升200万亩: the activity of the list item before)
+                    verb is None
+                    and sent_recs
+                    and sent_recs[-1].action in _ACTIVITY_VERBS
+                    and t.startswith("、", sent_recs[-1].q.end)
+                )
+            )
+            and q.unit not in ("%", "‰")
+            and not (q.unit or "").endswith(("倍", "百分点"))
+        ):
+            pm = None  # 完成林分优化提升200万亩: the upgrading is the work done, an amount of it
         if pm and pm.group(0) in ("增速", "增幅", "增长速度") and verb is not None and _is_level_verb(verb[2]):
             pm = None  # 固定资产投资增速保持在10%: a rate's name (涨幅控制在3% stays the price's rise)
         if pm and pm.start() > 0:
