@@ -371,6 +371,7 @@ _SET_BY_DOCUMENT = regex.compile(
 _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|宣布)(?!的)[：:，,]?")
 _NOT_YET = frozenset({"未", "尚未", "待", "未经"})
 _BARE_PREPOSITIONS = frozenset({"对", "对于", "向", "给"})
+_AGENT_UNITS = ("家", "户", "名", "人", "位", "人次")
 # verbs whose object is also the subject of the next verb (支持企业建设10个工厂)
 _PIVOT_VERBS = frozenset({"支持", "推动", "引导", "鼓励", "组织", "带动", "帮助", "促进", "指导", "动员", "吸引", "推进", "督促", "要求", "使", "让", "促使", "确保", "力争", "争取"})
 # after a share: what it has not reached or what it suffers from now (…和55%没有恢复到…, 24%的企业存在着亏损)
@@ -1903,6 +1904,31 @@ class _Extractor:
             else:
                 if metric[0] == "为":
                     metric = metric[1:]
+        elif (
+            r.action in _PIVOT_VERBS
+            and metric
+            and len(metric) >= 6
+            and not r.metric_inherited
+            and not use_right
+            and not (q.unit or "").endswith(_AGENT_UNITS)  # (支持中小企业开展数字化改造1000家: the firms are counted)
+        ):
+            # 支持龙头企业牵头组建创新联合体10个以上: after a pivot verb, who acts and what they do;
+            # the thing they make is counted
+            pos_w, last = 0, None
+            for w in self.tok.lcut(metric, HMM=False):
+                b = pos_w + len(w)
+                is_verb = (w in self.lex.lead_verbs or w in self._lexicon_verbs) and w not in self.nominal_verbs
+                if last is not None:
+                    if is_verb and last[0] == pos_w and len(metric) - b >= 3:
+                        last = (b, w)  # 牵头组建: a chain of verbs, the last one makes the thing
+                        pos_w = b
+                        continue
+                    break
+                if pos_w >= 2 and len(metric) - b >= 3 and is_verb:
+                    last = (b, w)
+                pos_w = b
+            if last is not None and not self._verbs_in(metric[last[0] :]):
+                metric, r.action = metric[last[0] :], last[1]
         if metric and metric[0] in "中各地省市区县本" and not r.metric_inherited:
             fl = _FUNDER_LEAD.match(metric)
             if fl is not None and len(metric) - fl.end() >= 2 and not _FISCAL_NAME.match(metric, fl.end()):
