@@ -307,6 +307,24 @@ def test_batch_table_from_worker_rows_equals_table_from_json(tmp_path: Path) -> 
     assert again.n_targets == fresh.n_targets == made["targets.jsonl"].count(b"\n")
 
 
+def test_batch_table_with_rows_kept_in_memory_or_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows read while the workers run, up to a bound, and the rest read at the end: the same table."""
+    from plan_extract import batch
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i, t in enumerate(corpus_texts(6)[:6]):
+        (src / f"doc{i}.txt").write_text(t, encoding="utf-8")
+    tables = []
+    for bound in (64 << 20, 1, 0):  # all kept, the first one only, none
+        monkeypatch.setattr(batch, "_ROWS_KEPT_MAX", bound)
+        out = tmp_path / f"out{bound}"
+        summary = batch.run_batch(src, out, jobs=2)
+        assert summary.count("done") == 6 and not (out / batch.ROWS_DIR).exists()
+        tables.append((out / "targets.jsonl").read_bytes())
+    assert tables[0] == tables[1] == tables[2] and tables[0].count(b"\n") > 6
+
+
 # ---- prefilters in the extractor (second speed pass) --------------------------------------------
 
 
