@@ -114,20 +114,32 @@ def test_dictionary_cache_loads_what_jieba_loads(
 
 
 def test_lazy_dictionary_behaves_as_the_loaded_one(tmp_path: Path) -> None:
-    """LazyFreq loads a first character's words on first use; every operation sees what a dict would."""
+    """LazyFreq loads the words of a key's first two characters on first use; every operation sees what a dict would."""
     import threading
 
     words = {"地": 5, "地区": 9, "地区生": 0, "地区生产": 0, "地区生产总值": 7, "增": 3, "增长": 8, "a": 1, "ab": 2}
+    words |= {"地方": 4, "地方性": 2, "增加值": 6, "增加": 0, "abc": 1}
     path = tmp_path / "freq.cache"
     _segment._write_cache(path, words, 35)
     lazy, total = _segment._read_cache(path)  # type: ignore[misc]
     assert total == 35 and isinstance(lazy, _segment.LazyFreq)
     assert len(lazy._d) == 0  # nothing loaded yet
     assert lazy.get("地区") == 9 and "地区生产" in lazy and lazy["增长"] == 8 and lazy.get("增减") is None
-    assert "ab" not in lazy._d and "a" in lazy
+    assert set(lazy._d) == {"地区", "地区生", "地区生产", "地区生产总值", "增长"}  # only those groups
+    assert lazy.get("地") == 5 and "地方" not in lazy._d  # (a word of one character: a group of its own)
+    assert "地方" not in lazy._d and lazy.get("地方性") == 2 and "地方" in lazy._d
+    assert lazy.get("x") is None and "xy" not in lazy and lazy.get("地x") is None
+    assert "ab" not in lazy._d and "a" in lazy and "ab" not in lazy._d and lazy.get("abc") == 1
+    assert lazy.get("增加值") == 6 and lazy["增加"] == 0
+    # a fresh one, loaded all at once, is the same mapping
+    fresh, _ = _segment._read_cache(path)  # type: ignore[misc]
+    assert fresh == words and len(fresh) == len(words)
+    with pytest.raises(KeyError):
+        fresh["增减"]
     lazy["增加"] = 4  # add_word's writes land after the dictionary's own entries
-    assert lazy.get("增长") == 8 and lazy["增加"] == 4
-    want = {**words, "增加": 4}
+    lazy["增产"] = 1  # a group not loaded yet: loaded first, then the write
+    assert lazy.get("增长") == 8 and lazy["增加"] == 4 and lazy["增产"] == 1
+    want = {**words, "增加": 4, "增产": 1}
     assert lazy == want and len(lazy) == len(want) and sorted(lazy) == sorted(want)
     # threads asking for the same first character all see its words
     lazy2, _ = _segment._read_cache(path)  # type: ignore[misc]
@@ -293,6 +305,24 @@ def test_batch_table_from_worker_rows_equals_table_from_json(tmp_path: Path) -> 
     assert again.count("skipped") == 6
     assert {name: (out / name).read_bytes() for name in made} == made
     assert again.n_targets == fresh.n_targets == made["targets.jsonl"].count(b"\n")
+
+
+def test_batch_table_with_rows_kept_in_memory_or_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows read while the workers run, up to a bound, and the rest read at the end: the same table."""
+    from plan_extract import batch
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i, t in enumerate(corpus_texts(6)[:6]):
+        (src / f"doc{i}.txt").write_text(t, encoding="utf-8")
+    tables = []
+    for bound in (64 << 20, 1, 0):  # all kept, the first one only, none
+        monkeypatch.setattr(batch, "_ROWS_KEPT_MAX", bound)
+        out = tmp_path / f"out{bound}"
+        summary = batch.run_batch(src, out, jobs=2)
+        assert summary.count("done") == 6 and not (out / batch.ROWS_DIR).exists()
+        tables.append((out / "targets.jsonl").read_bytes())
+    assert tables[0] == tables[1] == tables[2] and tables[0].count(b"\n") > 6
 
 
 # ---- prefilters in the extractor (second speed pass) --------------------------------------------

@@ -691,10 +691,43 @@ def _rows_rel(task: Task) -> str:
     return f"{ROWS_DIR}/{task.rel}.jsonl"
 
 
+# The rows of up to this many bytes are read while the workers run (see _KeptRows).
+_ROWS_KEPT_MAX = 64 << 20
+
+
+@dataclass
+class _KeptRows:
+    """The lines of targets.jsonl a worker made, read (and their scratch file removed) as each
+    document is reported done: while the workers run, the main process has nothing else to do,
+    and after the last one it only writes them.  Up to ``_ROWS_KEPT_MAX`` bytes in memory; the
+    rest is read at the end, as before."""
+
+    out_dir: Path
+    data: dict[str, bytes] = field(default_factory=dict)
+    size: int = 0
+
+    def take(self, rel: str) -> None:
+        if self.size >= _ROWS_KEPT_MAX:
+            return
+        path = self.out_dir / f"{ROWS_DIR}/{rel}.jsonl"
+        try:
+            data = path.read_bytes()
+            path.unlink()
+        except OSError:
+            return
+        self.data[rel] = data
+        self.size += len(data)
+
+
 def _write_tables(
-    out_dir: Path, tasks: Sequence[Task], table: str | None, fresh: frozenset[str] = frozenset()
+    out_dir: Path,
+    tasks: Sequence[Task],
+    table: str | None,
+    fresh: frozenset[str] = frozenset(),
+    kept: dict[str, bytes] | None = None,
 ) -> tuple[int, list[Path]]:
-    """targets.jsonl (and CSV/Parquet) in input order; ``fresh``: documents whose rows a worker made in this run."""
+    """targets.jsonl (and CSV/Parquet) in input order; ``fresh``: documents whose rows a worker made
+    in this run, ``kept``: those of them already read (see _KeptRows)."""
     jsonl = out_dir / TARGETS_JSONL
     # Rebuild the requested table, and any table an earlier run left, so none is stale.
     formats = [f for f in ("csv", "parquet") if f == table or (out_dir / f"targets.{f}").exists()]
@@ -703,8 +736,8 @@ def _write_tables(
     try:
         with _atomic_open(jsonl) as f:
             for t in tasks:
-                data = None
-                if t.rel in fresh:
+                data = kept.get(t.rel) if kept else None
+                if data is None and t.rel in fresh:
                     with contextlib.suppress(OSError):
                         data = (out_dir / _rows_rel(t)).read_bytes()
                 if data is None:  # up to date from an earlier run (or the rows were not written)
@@ -857,8 +890,12 @@ def run_batch(
         if progress is not None:
             progress.start(len(todo), len(results))
 
+        kept = _KeptRows(dst)
+
         def emit(result: FileResult) -> None:
             results[result.rel] = result
+            if result.rows:
+                kept.take(result.rel)
             if progress is not None:
                 progress.advance(result)
 
@@ -870,7 +907,7 @@ def run_batch(
         summary.results = [results[t.rel] for t in tasks]
         finished = [t for t in tasks if results[t.rel].status != "failed"]
         fresh = frozenset(r.rel for r in results.values() if r.rows)
-        summary.n_targets, written = _write_tables(dst, finished, table, fresh)
+        summary.n_targets, written = _write_tables(dst, finished, table, fresh, kept.data)
         summary.outputs = [*written, _write_errors(dst, summary.failed)]
     summary.seconds = time.perf_counter() - started
     return summary
