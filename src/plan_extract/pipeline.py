@@ -372,8 +372,6 @@ _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|�
 _NOT_YET = frozenset({"未", "尚未", "待", "未经"})
 _BARE_PREPOSITIONS = frozenset({"对", "对于", "向", "给"})
 _AGENT_UNITS = ("家", "户", "名", "人", "位", "人次")
-# verbs whose object is also the subject of the next verb (支持企业建设10个工厂)
-_PIVOT_VERBS = frozenset({"支持", "推动", "引导", "鼓励", "组织", "带动", "帮助", "促进", "指导", "动员", "吸引", "推进", "督促", "要求", "使", "让", "促使", "确保", "力争", "争取"})
 # after a share: what it has not reached or what it suffers from now (…和55%没有恢复到…, 24%的企业存在着亏损)
 _SHORTFALL_AFTER = regex.compile(
     r"(?:[和、](?:百分之)?[\d０-９一二三四五六七八九十百点.．％%]{1,8})?(?:的\p{Han}{1,12}?)?(?:没有|尚未|仍未|未能|存在着)"
@@ -582,6 +580,7 @@ class _WordTables:
     pivot_verbs: frozenset[str]
     pivot_re: regex.Pattern[str] | None  # any pivot verb (a prefilter before segmenting); None: no such verbs
     pivot_adverbs: frozenset[str]
+    causative: frozenset[str]  # 组织企业参加…: the object is the subject of the verb after it
     predicate_manner: tuple[str, ...]  # 高效运行 after a counted noun: the predicate, when it ends the phrase
 
 
@@ -628,6 +627,7 @@ def _word_tables(lex: Lexicon) -> _WordTables:
         pivot_verbs=frozenset(pivots),
         pivot_re=regex.compile(_alternation(pivots)) if pivots else None,
         pivot_adverbs=frozenset(lex.verbs.get("pivot_adverbs", [])),
+        causative=frozenset(lex.verbs.get("causative_verbs", [])),
         predicate_manner=tuple(lex.verbs.get("predicate_manner", [])),
     )
 
@@ -1278,7 +1278,7 @@ class _Extractor:
                     # nominal verb between two nouns is part of the object's name
                     or (
                         len(verbs) >= 2
-                        and verbs[-2][2] not in _PIVOT_VERBS
+                        and verbs[-2][2] not in self._tb.causative
                         and a0 - verbs[-2][1] >= 2
                         and not self._verbs_in(left[verbs[-2][1] : a0])
                     )
@@ -1905,7 +1905,7 @@ class _Extractor:
                 if metric[0] == "为":
                     metric = metric[1:]
         elif (
-            r.action in _PIVOT_VERBS
+            r.action in self._tb.causative
             and metric
             and len(metric) >= 6
             and not r.metric_inherited
