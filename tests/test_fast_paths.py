@@ -663,3 +663,108 @@ def test_trusted_target_validates_what_it_cannot_vouch_for() -> None:
     converted = _trusted_target({**values, "horizon": 2026.0})
     assert converted.horizon == 2026 and type(converted.horizon) is int
     assert converted == Target(**{**{k: values[k] for k in t.model_fields_set}, "horizon": 2026.0})
+
+
+# --------------------------------------------------------------------------- compiled patterns kept
+
+
+def _package_patterns() -> list[tuple[str, object]]:
+    """Every pattern the extractor's modules compile at import (and the quantity scanner)."""
+    import importlib
+
+    names = ["_segment", "batch", "chunked", "indicators", "io", "lexicon", "manifest", "normalize",
+             "numerals", "pipeline", "quantities", "structure"]
+    found: list[tuple[str, object]] = []
+    for name in names:
+        mod = importlib.import_module(f"plan_extract.{name}")
+        found += [(f"{name}.{k}", v) for k, v in vars(mod).items() if isinstance(v, re.Pattern | regex.Pattern)]
+    found.append(("quantities._pattern", _pattern(default_lexicon())))
+    assert len(found) > 150
+    return found
+
+
+def _fresh_rx(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> object:
+    from plan_extract import _rx
+
+    monkeypatch.setattr(_rx.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(_rx, "_entries", None)
+    monkeypatch.setattr(_rx, "_used", {})
+    monkeypatch.setattr(_rx, "_dirty", False)
+    monkeypatch.setattr(_rx, "_at_exit", True)  # (no save at the end of the tests)
+    return _rx
+
+
+def _same_code(a: object, b: object) -> bool:
+    import copyreg
+
+    if isinstance(a, re.Pattern):
+        return isinstance(b, re.Pattern) and a == b  # (re compares the code)
+    reduce = copyreg.dispatch_table[regex.Pattern]
+    return isinstance(b, regex.Pattern) and reduce(a)[1] == reduce(b)[1]  # type: ignore[arg-type,index]
+
+
+def test_patterns_built_from_the_kept_code_are_the_compiled_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every pattern of the extractor, compiled, kept in the file, then built from it: the same code.
+
+    (regex's code lists the characters of a set in the order of a Python set, which string
+    hashing varies from process to process: a pattern of the modules, compiled in another
+    process, is compared by its matches.)
+    """
+    rx = _fresh_rx(monkeypatch, tmp_path)
+    patterns = _package_patterns()
+    engine = {id(p): (rx.re if isinstance(p, re.Pattern) else rx.regex) for _, p in patterns}  # type: ignore[attr-defined]
+    first = [engine[id(p)].compile(p.pattern, p.flags) for _, p in patterns]  # type: ignore[attr-defined]
+    assert rx._dirty  # type: ignore[attr-defined]
+    rx.save_compiled()  # type: ignore[attr-defined]
+    assert len(list(tmp_path.glob("plan_extract.patterns.*.cache"))) == 1
+    monkeypatch.setattr(rx, "_entries", None)
+    monkeypatch.setattr(rx, "_used", {})
+    with monkeypatch.context() as m:
+        m.setattr(re, "compile", None)  # built from the file: no compiler at all
+        m.setattr(regex, "compile", None)
+        second = [engine[id(p)].compile(p.pattern, p.flags) for _, p in patterns]  # type: ignore[attr-defined]
+    assert not rx._dirty  # type: ignore[attr-defined]
+    samples = [normalize.normalize(t).text for t in corpus_texts(10)] + NASTY
+    for (name, p), a, b in zip(patterns, first, second, strict=True):
+        assert _same_code(a, b), name
+        if isinstance(p, re.Pattern):
+            assert _same_code(p, a), name
+        assert p.groupindex == b.groupindex, name  # type: ignore[attr-defined]
+        for t in samples:
+            want = [(m.span(), m.groups()) for m in p.finditer(t)]  # type: ignore[attr-defined]
+            assert [(m.span(), m.groups()) for m in b.finditer(t)] == want, name
+
+
+def test_a_pattern_file_that_does_not_check_out_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    rx = _fresh_rx(monkeypatch, tmp_path)
+    rx.re.compile("a(?P<x>b)c")  # type: ignore[attr-defined]
+    rx.regex.compile(r"\p{Han}+")  # type: ignore[attr-defined]
+    rx.save_compiled()  # type: ignore[attr-defined]
+    (path,) = tmp_path.glob("plan_extract.patterns.*.cache")
+    good = path.read_bytes()
+    assert len(rx._read_entries()) == 2  # type: ignore[attr-defined]
+    for bad in (good[:-1], good[:-1] + bytes([good[-1] ^ 1]), b"plan-extract compiled patterns 0\n" + good[33:], b""):
+        path.write_bytes(bad)
+        assert rx._read_entries() == {}  # type: ignore[attr-defined]
+    path.write_bytes(good)
+    os.chmod(path, 0o622)  # writable by others: not trusted
+    assert rx._read_entries() == {}  # type: ignore[attr-defined]
+    os.chmod(path, 0o600)
+    assert len(rx._read_entries()) == 2  # type: ignore[attr-defined]
+
+
+def test_the_scanner_falls_back_to_regex_after_a_plain_compile_of_the_same_pattern(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """compile_scanner's re attempt (warnings as errors) is kept apart from a plain re.compile."""
+    rx = _fresh_rx(monkeypatch, tmp_path)
+    with pytest.warns(FutureWarning):
+        assert isinstance(rx.re.compile("[[a]x"), re.Pattern)  # type: ignore[attr-defined]
+    rx.save_compiled()  # type: ignore[attr-defined]
+    monkeypatch.setattr(rx, "_entries", None)
+    re.purge()  # (re's own cache would give its pattern again, warning or not)
+    assert isinstance(compile_scanner("[[a]x"), regex.Pattern)

@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import tempfile
 import threading
 import weakref
@@ -27,7 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import re
+
     from .lexicon import Lexicon
+else:
+    from ._rx import re  # the standard module, compile() reusing earlier runs' work
 
 __all__ = ["FastCut", "LiteTokenizer", "fast_tokenizer", "initialized_tokenizer"]
 

@@ -7,6 +7,7 @@ import atexit
 import os
 import sys
 
+from ._rx import save_compiled
 from .lexicon import default_lexicon
 from .pipeline import parse
 from .quantities import _pattern
@@ -15,6 +16,7 @@ _lex = default_lexicon()
 _lex.tokenizer()
 _pattern(_lex)
 parse("今年地区生产总值增长5%左右。")  # the remaining lazy set-up (numerals, indicators)
+save_compiled()  # (when patterns were compiled: kept for the next run, before the workers fork)
 
 
 def _exit_fast_in_fork_server() -> None:

@@ -27,17 +27,21 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, Literal, Protocol
+from typing import IO, TYPE_CHECKING, Any, Literal, Protocol
 
 from .errors import InputFileError, PlanExtractError
 from .formats import SUPPORTED_SUFFIXES, is_derived_text
 from .manifest import DocMeta, Manifest, infer_meta, load_manifest
+
+if TYPE_CHECKING:
+    import re
+else:
+    from ._rx import re  # the standard module, compile() reusing earlier runs' work
 
 __all__ = [
     "BatchError",

@@ -26,11 +26,16 @@ as :func:`~plan_extract.pipeline.parse` does.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
 from .models import Document, Target
+
+if TYPE_CHECKING:
+    import re
+else:
+    from ._rx import re  # the standard module, compile() reusing earlier runs' work
 
 __all__ = ["DEFAULT_CHUNK_CHARS", "chunk_bounds", "parse_chunked"]
 

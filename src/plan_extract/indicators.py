@@ -30,13 +30,16 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
-
-import regex
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import DataFileError, read_json_data
 from .models import Kind, Target
 from .units import base_unit
+
+if TYPE_CHECKING:
+    import regex
+else:
+    from ._rx import regex  # the standard module, compile() reusing earlier runs' work
 
 __all__ = [
     "Indicator",

@@ -16,11 +16,16 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputFileError, InputTooLargeError
+
+if TYPE_CHECKING:
+    import re
+else:
+    from ._rx import re  # the standard module, compile() reusing earlier runs' work
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from .errors import DataFileError
+
+if TYPE_CHECKING:
+    import regex
+else:
+    from ._rx import regex  # the standard module, compile() reusing earlier runs' work
 
 _DATA = "data"
 

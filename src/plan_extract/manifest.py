@@ -19,12 +19,15 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from .errors import DataFileError
 from .models import Level
+
+if TYPE_CHECKING:
+    import regex
+else:
+    from ._rx import regex  # the standard module, compile() reusing earlier runs' work
 
 _YEAR = regex.compile(r"(?<![0-9])(19[4-9][0-9]|20[0-9]{2}|2100)(?![0-9])")
 _LEVELS = frozenset(level.value for level in Level)

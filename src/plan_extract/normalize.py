@@ -28,10 +28,15 @@ cannot feed each other):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import re
+else:
+    from ._rx import re  # the standard module, compile() reusing earlier runs' work
 
 __all__ = ["Normalized", "normalize"]
 

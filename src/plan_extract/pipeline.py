@@ -12,11 +12,8 @@ import dataclasses
 import functools
 import itertools
 import math
-import re
 from dataclasses import dataclass, field
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from ._rx import compile_scanner
 from ._segment import fast_tokenizer
@@ -44,6 +41,13 @@ from .structure import (
     split_sentences,
 )
 from .units import base_unit
+
+if TYPE_CHECKING:
+    import re
+
+    import regex
+else:
+    from ._rx import re, regex  # the standard modules, compile() reusing earlier runs' work
 
 # Clause boundaries inside a sentence (the comma family); 、 separates list items.
 _CLAUSE = re.compile(r"[,，;；:：]")  # (stdlib re: a class of literals, found faster than by regex)

@@ -9,15 +9,20 @@ names, dates and capacities.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-import regex
+from typing import TYPE_CHECKING
 
 from ._rx import compile_scanner
 from .lexicon import Lexicon, _alternation
 from .numerals import parse_number
+
+if TYPE_CHECKING:
+    import re
+
+    import regex
+else:
+    from ._rx import re, regex  # the standard modules, compile() reusing earlier runs' work
 
 CN_DIGITS = "零〇○一二两三四五六七八九十百千万亿"
 # Possessive quantifiers and look-behinds keep matching linear on long digit runs

@@ -9,13 +9,18 @@ makes the figures after it forecasts; 去年/过去 at the start make it review.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-
-import regex
+from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
 from .normalize import PART_HEADING_WORDS, Normalized
+
+if TYPE_CHECKING:
+    import re
+
+    import regex
+else:
+    from ._rx import re, regex  # the standard modules, compile() reusing earlier runs' work
 
 _SENT_END = regex.compile(r"[。！？!?\n]+")
 _HAS_FIGURE = regex.compile(r"[\d零〇一二两三四五六七八九十百千]")
