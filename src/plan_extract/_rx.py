@@ -104,7 +104,7 @@ def _cache_file() -> Path | None:
         return None
     key = hashlib.sha256(
         f"{_CACHE_MAGIC!r}|{sys.version}|{sys.implementation.cache_tag}|{sre_magic}|"
-        f"{getattr(_regex, '__version__', '?')}|{_regex.DEFAULT_VERSION}".encode()
+        f"{getattr(_regex, '__version__', '?')}".encode()
     ).hexdigest()[:16]
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return Path(tempfile.gettempdir()) / f"plan_extract.patterns.{uid}.{key}.cache"
@@ -240,9 +240,12 @@ _regex_build: Any = None  # that compiler
 def _compile_regex(pattern: Any, flags: int = 0, *args: Any, **kwargs: Any) -> Any:
     """``regex.compile(pattern, flags)``, built from the kept code when this pattern was compiled before."""
     global _regex_build
-    if args or kwargs or type(pattern) is not str or flags & _regex.LOCALE or _REGEX_REDUCE is None:
+    if (
+        args or kwargs or type(pattern) is not str or flags & (_regex.LOCALE | _regex.DEBUG)
+        or _REGEX_REDUCE is None
+    ):
         return _regex.compile(pattern, flags, *args, **kwargs)
-    key = ("regex", pattern, int(flags))
+    key = (f"regex{_regex.DEFAULT_VERSION}", pattern, int(flags))  # (the version a pattern without one gets)
     try:
         if _regex_build is None:
             _regex_build = _REGEX_REDUCE(_regex.compile(""))[0]  # type: ignore[index]
