@@ -137,7 +137,12 @@ def _read_entries() -> dict[Key, Any]:
 
 
 def _lookup(key: Key) -> Any:
+    """The kept code of a pattern: compiled earlier in this process (a pattern made at run time,
+    compiled again and again) or in the file."""
     global _entries
+    data = _used.get(key)
+    if data is not None:
+        return data
     if _entries is None:
         with _lock:
             if _entries is None:
