@@ -159,6 +159,11 @@ _COUNT_BEFORE = regex.compile(r"(?:\d|[一二两三四五六七八九十])(?:座
 # a list of projects named with their sizes, closed by 等(N个)项目
 _PROJECT_LIST_END = regex.compile(r"[^，,。；;：:]{0,80}?等(?:\d+个|[一二两三四五六七八九十]+个)?(?:重点|重大)?(?:项目|工程)")
 _RX_HAN1 = regex.compile(r"\p{Han}")
+# a count of ten or more (or in digits) earlier in the same list, with the things it counts
+_LARGER_COUNT_BEFORE = regex.compile(
+    r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]百[零一二三四五六七八九十]*|\d{2,})"
+    r"(?:个|条|座|项|所|家|处)\p{Han}{2,12}[，,、和及](?:[^。；;，,、]{1,14}[，,、和及])*$"
+)
 _CHANGE_AFTER = ("增长", "增加", "提高", "下降", "减少", "降低", "上升", "以上", "左右", "的")
 # …的拖拉机一万五千台: 的, a short noun, then a count of it
 _SIZED_COUNT_AFTER = regex.compile(
@@ -411,6 +416,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
             and not mult
             and not _PER_EACH.search(text, max(0, s - 14), s)
             and not (v1 >= 5 and "实事" in text[e : e + 8])  # (办好十件民生实事: the genre's yearly pledge)
+            # (…三十个大电站，六条铁路新干线和五个重点港口: a small count in a list of larger ones)
+            and not (prev_char in "，,、和及" and _LARGER_COUNT_BEFORE.search(text, max(0, s - 30), s))
         ):
             continue  # 两个确立, 三个一批, 一项: prose, not counts (每个街道配备一所幼儿园 is a rate)
         if (
