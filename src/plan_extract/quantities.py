@@ -159,6 +159,7 @@ _COUNT_BEFORE = regex.compile(r"(?:\d|[一二两三四五六七八九十])(?:座
 # a list of projects named with their sizes, closed by 等(N个)项目
 _PROJECT_LIST_END = regex.compile(r"[^，,。；;：:]{0,80}?等(?:\d+个|[一二两三四五六七八九十]+个)?(?:重点|重大)?(?:项目|工程)")
 _RX_HAN1 = regex.compile(r"\p{Han}")
+_ONE_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # a count of ten or more (or in digits) earlier in the same list, with the things it counts
 _LARGER_COUNT_BEFORE = regex.compile(
     r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]百[零一二三四五六七八九十]*|\d{2,})"
@@ -513,5 +514,16 @@ def find_quantities(text: str, lex: Lexicon) -> list[Quantity]:
                 if post is not None:
                     comparator = comps_suf[post]  # 1万台（套）以上
                     e += len(post)
+        if (
+            is_cn
+            and value_max is None
+            and comparator == "="
+            and s == num_start
+            and text[num_start - 1 : num_start] == "、"
+            and _ONE_DIGIT.get(text[num_start - 2 : num_start - 1]) == v1 - 1
+            and text[num_start - 3 : num_start - 2] not in ("第", "、", *_ONE_DIGIT)  # (一、二、三项; 第二、三批)
+        ):
+            # 增加两、三倍, 多五、六倍: two neighbouring digits, the old way of writing a range
+            s, v1, value_max, comparator = num_start - 2, v1 - 1, v1, "range"
         out.append(Quantity(s, e, num_start, v1, value_max, unit_full or None, comparator))
     return out
