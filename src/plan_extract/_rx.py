@@ -33,7 +33,7 @@ from typing import Any
 
 import regex as _regex
 
-__all__ = ["compile_scanner", "re", "regex", "save_compiled"]
+__all__ = ["compile_scanner", "re", "regex", "save_compiled", "write_cache_file"]
 
 # Variable-width look-behinds and their fixed-width equivalents (same positions accepted).
 _REWRITES = ((r"(?<=\d\.\d{1,2})", r"(?:(?<=\d\.\d)|(?<=\d\.\d\d))"),)
@@ -183,18 +183,25 @@ def save_compiled() -> None:
             return
         body = marshal.dumps(out)
         head = f"{len(body):08x}{zlib.crc32(body):08x}".encode()
+        write_cache_file(path, _CACHE_MAGIC + head, body)
+
+
+def write_cache_file(path: Path, *parts: bytes) -> None:
+    """Best effort: ``parts`` into ``path`` at once (a private temporary file beside it, then a
+    rename); a missing or unwritable folder only costs the slow way next time."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
         try:
-            fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(_CACHE_MAGIC + head + body)
-                os.replace(tmp, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-        except OSError:
-            pass
+            with os.fdopen(fd, "wb") as f:
+                for part in parts:
+                    f.write(part)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        pass
 
 
 def _re_code(pattern: str, flags: int) -> Any:

@@ -11,7 +11,6 @@ identical to jieba's; anything else (``HMM=True``, ``cut_all``) is passed to jie
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
 else:
     from ._rx import re  # the standard module, compile() reusing earlier runs' work
+from ._rx import write_cache_file
 
 __all__ = ["FastCut", "LiteTokenizer", "fast_tokenizer", "initialized_tokenizer"]
 
@@ -478,19 +478,7 @@ def _write_cache(path: Path, freq: dict[str, int], total: int) -> None:
         "crc32": zlib.crc32(body),
         "firsts": "".join(buckets),
     }
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(_MAGIC + json.dumps(head, ensure_ascii=False).encode() + b"\n")
-                f.write(body)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except OSError:
-        pass
+    write_cache_file(path, _MAGIC + json.dumps(head, ensure_ascii=False).encode() + b"\n", body)
 
 
 class LiteTokenizer:
