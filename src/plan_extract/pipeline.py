@@ -376,6 +376,7 @@ _REPORTED_BY = regex.compile(r"^[^，,。；;]*?(?:指出|表示|介绍|透露|�
 _NOT_YET = frozenset({"未", "尚未", "待", "未经"})
 _BARE_PREPOSITIONS = frozenset({"对", "对于", "向", "给"})
 _AGENT_UNITS = ("家", "户", "名", "人", "位", "人次")
+_SHARE_LOCATED = ("来自", "来源于", "在农村", "在城镇", "集中在", "分布在")
 # after a share: what it has not reached or what it suffers from now (…和55%没有恢复到…, 24%的企业存在着亏损)
 _SHORTFALL_AFTER = regex.compile(
     r"(?:[和、](?:百分之)?[\d０-９一二三四五六七八九十百点.．％%]{1,8})?(?:的\p{Han}{1,12}?)?(?:没有|尚未|仍未|未能|存在着)"
@@ -2147,19 +2148,16 @@ class _Extractor:
             return None  # 每个农民的收入比70元的数目低: the figure is what is compared with, not a quantity to reach
         if (
             (q.unit in ("%", "‰") or q.special == "fraction")
-            and t.startswith(("来自", "在农村", "在城镇", "集中在", "分布在", "来源于"), q.end)
-            and r.action is None
+            and (
+                # 国家财政收入的60%以上来自国有企业, 人口80%以上在农村: where a share is, now
+                (r.action is None and t.startswith(_SHARE_LOCATED, q.end))
+                # 有43%没有恢复到历史最高水平, 有24%的企业存在着亏损: a shortfall now
+                or _SHORTFALL_AFTER.match(t, q.end, cend) is not None
+            )
             and cues.last("plan", rel) is None
             and cues.last("to_year", rel) is None
         ):
-            r.extra["achieved"] = True  # 国家财政收入的60%以上来自国有企业, 人口80%以上在农村: where a share is, now
-        if (
-            (q.unit in ("%", "‰") or q.special == "fraction")
-            and _SHORTFALL_AFTER.match(t, q.end, cend) is not None
-            and cues.last("plan", rel) is None
-            and cues.last("to_year", rel) is None
-        ):
-            r.extra["achieved"] = True  # 有43%没有恢复到历史最高水平, 有24%的企业存在着亏损: a shortfall now
+            r.extra["achieved"] = True  # (with no word of intent: a present fact)
         if q.unit in ("%", "‰") and "占" in left and t.startswith("的", q.end) and _RX_HAN.match(t, q.end + 1) and _SHARE_RELATIVE.search(left):
             r.extra["achieved"] = True  # 占我们国家人口80%以上的农民: a share describing who is meant
         if r.metric and r.metric.endswith("指标") and q.unit in ("项", "个") and r.action is None:
