@@ -331,7 +331,7 @@ def convert_file(task: Task) -> FileResult:
         # re-reading every JSON at the end (a scratch file of this run).
         rows = True
         try:
-            _write_atomic(out / _rows_rel(task), _rows_bytes(json_bytes), sync=False)
+            _write_atomic(out / _rows_rel(task.rel), _rows_bytes(json_bytes), sync=False)
         except (OSError, ValueError):
             rows = False
         return FileResult(task.rel, "done", n_targets=len(doc.targets), rows=rows)
@@ -611,7 +611,7 @@ def _clean_temporaries_of(tasks: Sequence[Task]) -> None:
     folders = {
         (Path(t.out_dir) / rel).parent
         for t in tasks
-        for rel in (*_outputs_of(t), t.state_rel, _rows_rel(t))
+        for rel in (*_outputs_of(t), t.state_rel, _rows_rel(t.rel))
     }
     for folder in folders:
         with contextlib.suppress(OSError):
@@ -691,8 +691,9 @@ def _rows_bytes(json_bytes: bytes) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
-def _rows_rel(task: Task) -> str:
-    return f"{ROWS_DIR}/{task.rel}.jsonl"
+def _rows_rel(rel: str) -> str:
+    """Where a worker leaves the lines of targets.jsonl of the document ``rel``."""
+    return f"{ROWS_DIR}/{rel}.jsonl"
 
 
 # The rows of up to this many bytes are read while the workers run (see _KeptRows).
@@ -713,7 +714,7 @@ class _KeptRows:
     def take(self, rel: str) -> None:
         if self.size >= _ROWS_KEPT_MAX:
             return
-        path = self.out_dir / f"{ROWS_DIR}/{rel}.jsonl"
+        path = self.out_dir / _rows_rel(rel)
         try:
             data = path.read_bytes()
             path.unlink()
@@ -743,7 +744,7 @@ def _write_tables(
                 data = kept.get(t.rel) if kept else None
                 if data is None and t.rel in fresh:
                     with contextlib.suppress(OSError):
-                        data = (out_dir / _rows_rel(t)).read_bytes()
+                        data = (out_dir / _rows_rel(t.rel)).read_bytes()
                 if data is None:  # up to date from an earlier run (or the rows were not written)
                     data = b"".join(
                         (json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8")

@@ -17,6 +17,7 @@ else:
 
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+DIGIT_VALUES = _DIGITS  # (read by quantities: 两、三倍)
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10_000, "亿": 100_000_000}
 # 一千二百 / 二十万 / 三千五百万 / 十五: digit–unit pairs in falling order, each section below 万

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ._rx import compile_scanner
 from .lexicon import Lexicon, _alternation
-from .numerals import parse_number
+from .numerals import DIGIT_VALUES, parse_number
 
 if TYPE_CHECKING:
     import re
@@ -159,7 +159,7 @@ _COUNT_BEFORE = regex.compile(r"(?:\d|[一二两三四五六七八九十])(?:座
 # a list of projects named with their sizes, closed by 等(N个)项目
 _PROJECT_LIST_END = regex.compile(r"[^，,。；;：:]{0,80}?等(?:\d+个|[一二两三四五六七八九十]+个)?(?:重点|重大)?(?:项目|工程)")
 _RX_HAN1 = regex.compile(r"\p{Han}")
-_ONE_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ONE_DIGIT = {ch: v for ch, v in DIGIT_VALUES.items() if v}  # 一 … 九 (两 too)
 # a count of ten or more (or in digits) earlier in the same list, with the things it counts
 _LARGER_COUNT_BEFORE = regex.compile(
     r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]百[零一二三四五六七八九十]*|\d{2,})"
